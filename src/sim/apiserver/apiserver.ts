@@ -1,0 +1,240 @@
+/**
+ * The API server: the only writer to the store. Every verb runs the pipeline of
+ * reference §1.8: defaulting, mutating admission, validation, validating
+ * admission, then the store write with resourceVersion, uid and timestamps.
+ * Calls are synchronous; latency is added where watches are delivered.
+ */
+import type { VirtualClock } from '../core/clock';
+import type { Rng } from '../core/rng';
+import { rfc3339 } from '../core/time';
+import { ObjectStore, type StoreChange } from '../store/store';
+import { apiVersionOf, resourceForKind, type ResourceInfo } from '../api/resources';
+import type { KubeObject } from '../api/types';
+import { applyDefaults } from './defaulting';
+import { validateCreate, validateUpdate } from './validation';
+import { admit } from './admission';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
+
+/** Options for delete, as DeleteOptions has them. */
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  /** Only delete if the stored object still has this uid. */
+  uid?: string;
+}
+
+/** Options for list. */
+export interface ListOptions {
+  labelSelector?: (labels: Record<string, string>) => boolean;
+  fieldSelector?: (obj: KubeObject) => boolean;
+}
+
+/** Deep-copies a stored (frozen) object so it can be edited. */
+export function clone<T>(obj: T): T {
+  return structuredClone(obj);
+}
+
+const TERMINAL_PHASES = new Set(['Succeeded', 'Failed']);
+
+/** The simulated kube-apiserver. */
+export class ApiServer {
+  constructor(
+    readonly store: ObjectStore,
+    private readonly clock: VirtualClock,
+    private readonly rng: Rng,
+  ) {}
+
+  /** The resource info for `kind`, or a 400 for a kind the server does not serve. */
+  info(kind: string): ResourceInfo {
+    const info = resourceForKind(kind);
+    if (!info) throw badRequest(`the server could not find the requested resource (kind ${kind})`);
+    return info;
+  }
+
+  /** Creates `input`; returns the stored object. */
+  create<T extends KubeObject>(input: T): T {
+    const info = this.info(input.kind);
+    if (input.apiVersion && input.apiVersion !== apiVersionOf(info)) {
+      throw badRequest(`no matches for kind "${input.kind}" in version "${input.apiVersion}"`);
+    }
+    const obj = clone(input) as KubeObject;
+    obj.apiVersion = apiVersionOf(info);
+    obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
+    if (info.namespaced) obj.metadata.namespace ||= 'default';
+    else delete obj.metadata.namespace;
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      obj.metadata.name = `${obj.metadata.generateName.slice(0, 58)}${this.rng.nameSuffix()}`;
+    }
+    for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+      delete obj.metadata[f];
+    }
+    applyDefaults(obj);
+    admit(this, obj, info);
+    const errs = validateCreate(obj);
+    if (errs.length) throw invalid(info, obj.metadata.name ?? '', errs);
+    this.admitNamespace(obj, info);
+    if (this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw alreadyExists(info, obj.metadata.name);
+    obj.metadata.uid = this.rng.uuid();
+    obj.metadata.creationTimestamp = rfc3339(this.clock);
+    obj.metadata.generation = 1;
+    return this.store.insert(obj) as T;
+  }
+
+  /** The stored object, or 404. */
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T {
+    const info = this.info(kind);
+    const obj = this.store.get(kind, info.namespaced ? namespace || 'default' : '', name);
+    if (!obj) throw notFound(info, name);
+    return obj as T;
+  }
+
+  /** The stored object, or undefined (no 404). */
+  tryGet<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const info = this.info(kind);
+    return this.store.get(kind, info.namespaced ? namespace || 'default' : '', name) as T | undefined;
+  }
+
+  /** Objects of `kind` (in `namespace` when given), sorted, with the list's resourceVersion. */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string, opts: ListOptions = {}): { items: T[]; resourceVersion: string } {
+    this.info(kind);
+    let items = this.store.list(kind, namespace);
+    if (opts.labelSelector) items = items.filter((o) => opts.labelSelector!(o.metadata.labels ?? {}));
+    if (opts.fieldSelector) items = items.filter(opts.fieldSelector);
+    return { items: items as T[], resourceVersion: String(this.store.resourceVersion) };
+  }
+
+  /**
+   * Replaces the object's spec and metadata. Status is a subresource and is kept.
+   * A resourceVersion that is set and stale gives 409 Conflict.
+   */
+  update<T extends KubeObject>(input: T): T {
+    return this.write(input, 'spec');
+  }
+
+  /** Replaces only the status (the status subresource). */
+  updateStatus<T extends KubeObject>(input: T): T {
+    return this.write(input, 'status');
+  }
+
+  /** POST pods/binding: assigns a pod to a node, as the scheduler's DefaultBinder does. */
+  bind(namespace: string, podName: string, nodeName: string): KubeObject {
+    const pod = this.get('Pod', namespace, podName);
+    const info = this.info('Pod');
+    if (pod.spec?.nodeName) throw conflict(info, podName);
+    if (pod.metadata.deletionTimestamp) throw badRequest(`pod ${podName} is being deleted, cannot be assigned to a host`);
+    const next = clone(pod);
+    next.spec.nodeName = nodeName;
+    const conditions = (next.status.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock) });
+    next.status.conditions = conditions;
+    return this.store.replace(next);
+  }
+
+  /**
+   * Deletes an object as the registry does (reference §1.7): graceful for scheduled
+   * pods, kept while finalizers remain, with cascading policies via finalizers.
+   * Returns the object as it is after the call (with deletionTimestamp) or as it was removed.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
+    const existing = this.get(kind, namespace, name);
+    if (opts.uid && existing.metadata.uid !== opts.uid) throw conflict(this.info(kind), name);
+    const obj = clone(existing);
+    const finalizers = new Set(obj.metadata.finalizers ?? []);
+    if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (opts.propagationPolicy === 'Orphan') finalizers.add('orphan');
+
+    if (kind === 'Namespace') {
+      if (obj.status?.phase === 'Terminating' && !(obj.spec?.finalizers?.length) && finalizers.size === 0) return this.store.remove(obj);
+      if (obj.spec?.finalizers?.length || finalizers.size) {
+        obj.metadata.deletionTimestamp ??= rfc3339(this.clock);
+        obj.status = { ...(obj.status ?? {}), phase: 'Terminating' };
+        return this.store.replace(obj);
+      }
+      return this.store.remove(obj);
+    }
+
+    let grace = 0;
+    if (kind === 'Pod') {
+      const terminal = TERMINAL_PHASES.has(obj.status?.phase);
+      grace = opts.gracePeriodSeconds ?? obj.spec?.terminationGracePeriodSeconds ?? 30;
+      if (!obj.spec?.nodeName || terminal) grace = 0;
+      if (grace < 0) grace = 1;
+    }
+    if (finalizers.size === 0 && grace === 0) return this.store.remove(obj);
+
+    // An object already being deleted keeps its deadline unless the new grace period is shorter.
+    const current = obj.metadata.deletionGracePeriodSeconds;
+    if (!obj.metadata.deletionTimestamp || (current !== undefined && grace < current)) {
+      obj.metadata.deletionTimestamp = rfc3339(this.clock, grace * 1000);
+      obj.metadata.deletionGracePeriodSeconds = grace;
+    }
+    if (finalizers.size) obj.metadata.finalizers = [...finalizers];
+    return this.store.replace(obj);
+  }
+
+  /**
+   * Watches `kind` from revision `fromRv` (every later change, in order), then live.
+   * Delivery is synchronous; informers add watch latency on the clock.
+   */
+  watch(kind: string, fromRv: number, handler: (change: StoreChange) => void): () => void {
+    this.info(kind);
+    const backlog = this.store.changesSince(fromRv) ?? [];
+    for (const change of backlog) if (change.object.kind === kind) handler(change);
+    return this.store.subscribe((change) => {
+      if (change.object.kind === kind) handler(change);
+    });
+  }
+
+  private write<T extends KubeObject>(input: T, part: 'spec' | 'status'): T {
+    const info = this.info(input.kind);
+    const ns = info.namespaced ? input.metadata.namespace || 'default' : '';
+    const old = this.store.get(input.kind, ns, input.metadata.name);
+    if (!old) throw notFound(info, input.metadata.name);
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(info, input.metadata.name);
+
+    const obj = clone(input) as KubeObject;
+    obj.apiVersion = old.apiVersion;
+    obj.metadata.namespace = old.metadata.namespace;
+    if (!info.namespaced) delete obj.metadata.namespace;
+    // Server-owned metadata cannot be changed by clients.
+    obj.metadata.uid = old.metadata.uid;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    obj.metadata.generation = old.metadata.generation;
+    obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    if (obj.metadata.deletionTimestamp === undefined) delete obj.metadata.deletionTimestamp;
+    if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
+
+    if (part === 'status') {
+      obj.spec = clone(old.spec);
+      obj.metadata = { ...clone(old.metadata), resourceVersion: old.metadata.resourceVersion };
+    } else {
+      if (old.status !== undefined && info.kind !== 'Event' && info.kind !== 'Lease') obj.status = clone(old.status);
+      applyDefaults(obj);
+      const errs = validateUpdate(obj, old);
+      if (errs.length) throw invalid(info, obj.metadata.name, errs);
+      if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    }
+
+    // The last finalizer removed from an object being deleted removes it.
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && info.kind !== 'Pod' && info.kind !== 'Namespace') {
+      return this.store.remove(obj) as T;
+    }
+    if (info.kind === 'Namespace' && obj.metadata.deletionTimestamp && !(obj.spec?.finalizers?.length) && !(obj.metadata.finalizers?.length)) {
+      return this.store.remove(obj) as T;
+    }
+    return this.store.replace(obj) as T;
+  }
+
+  /** NamespaceLifecycle: the namespace must exist and not be terminating. */
+  private admitNamespace(obj: KubeObject, info: ResourceInfo): void {
+    if (!info.namespaced) return;
+    const ns = this.store.get('Namespace', '', obj.metadata.namespace!);
+    if (!ns) throw notFound(this.info('Namespace'), obj.metadata.namespace!);
+    if (ns.status?.phase === 'Terminating' && obj.kind !== 'Event') {
+      throw forbidden(info, obj.metadata.name, `unable to create new content in namespace ${obj.metadata.namespace} because it is being terminated`);
+    }
+  }
+}
+

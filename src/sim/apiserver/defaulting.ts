@@ -1,0 +1,115 @@
+/**
+ * Defaulting: the values the API server fills in when a manifest leaves them out
+ * (reference §0, k/k pkg/apis/{core,apps}/v1/defaults.go). Works on a private copy.
+ */
+import type { KubeObject, PodSpec, Container } from '../api/types';
+
+/** imagePullPolicy default: Always for `:latest` or no tag, else IfNotPresent. */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', lastSlash + 1);
+  const tag = colon < 0 ? 'latest' : image.slice(colon + 1);
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Container): void {
+  c.imagePullPolicy ??= c.image ? defaultPullPolicy(c.image) : 'IfNotPresent';
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  // Limits without requests: requests default to the limits.
+  if (c.resources.limits) {
+    c.resources.requests = { ...c.resources.limits, ...(c.resources.requests ?? {}) };
+  }
+  for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+}
+
+/** Fills a pod spec's defaults in place. */
+export function defaultPodSpec(spec: PodSpec): void {
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.securityContext ??= {};
+  spec.enableServiceLinks ??= true;
+  for (const c of spec.containers ?? []) defaultContainer(c);
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+}
+
+function defaultTemplate(spec: { template?: { metadata?: object; spec?: PodSpec } }): void {
+  if (spec.template?.spec) defaultPodSpec(spec.template.spec);
+}
+
+type Defaulter = (obj: KubeObject) => void;
+
+const DEFAULTERS: Record<string, Defaulter> = {
+  Pod(obj) {
+    obj.spec ??= {};
+    defaultPodSpec(obj.spec);
+    obj.spec.priority ??= 0;
+    obj.spec.preemptionPolicy ??= 'PreemptLowerPriority';
+    obj.status ??= {};
+    obj.status.phase ??= 'Pending';
+    obj.status.qosClass ??= qosClass(obj.spec);
+  },
+  ReplicaSet(obj) {
+    obj.spec ??= {};
+    obj.spec.replicas ??= 1;
+    defaultTemplate(obj.spec);
+  },
+  Deployment(obj) {
+    obj.spec ??= {};
+    obj.spec.replicas ??= 1;
+    obj.spec.strategy ??= {};
+    obj.spec.strategy.type ??= 'RollingUpdate';
+    if (obj.spec.strategy.type === 'RollingUpdate') {
+      obj.spec.strategy.rollingUpdate ??= {};
+      obj.spec.strategy.rollingUpdate.maxSurge ??= '25%';
+      obj.spec.strategy.rollingUpdate.maxUnavailable ??= '25%';
+    }
+    obj.spec.revisionHistoryLimit ??= 10;
+    obj.spec.progressDeadlineSeconds ??= 600;
+    defaultTemplate(obj.spec);
+  },
+  Service(obj) {
+    obj.spec ??= {};
+    obj.spec.type ??= 'ClusterIP';
+    obj.spec.sessionAffinity ??= 'None';
+    obj.spec.internalTrafficPolicy ??= 'Cluster';
+    if (obj.spec.type === 'NodePort' || obj.spec.type === 'LoadBalancer') obj.spec.externalTrafficPolicy ??= 'Cluster';
+    for (const p of obj.spec.ports ?? []) {
+      p.protocol ??= 'TCP';
+      p.targetPort ??= p.port;
+    }
+  },
+  Namespace(obj) {
+    obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
+    obj.spec ??= {};
+    obj.spec.finalizers ??= ['kubernetes'];
+    obj.status ??= {};
+    obj.status.phase ??= 'Active';
+  },
+};
+
+/** Applies the kind's defaults to `obj` in place. */
+export function applyDefaults(obj: KubeObject): void {
+  DEFAULTERS[obj.kind]?.(obj);
+}
+
+/** QoS class from requests and limits (reference §4.10). */
+export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const containers = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    for (const r of ['cpu', 'memory']) {
+      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+      if (lim[r] === undefined || String(req[r] ?? lim[r]) !== String(lim[r])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
