@@ -87,6 +87,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly nodes: NodeConfig[];
   readonly kubelets = new Map<string, Kubelet>();
+  /** Every event recorded, one line each, in the order written: the log that determinism is judged by. */
+  readonly eventLog: string[] = [];
   private readonly system;
   private readonly dead = new Set<string>();
 
@@ -96,6 +98,12 @@ export class Cluster {
     this.store = new ObjectStore();
     this.api = new ApiServer(this.store, this.clock, this.rng);
     this.nodes = opts.nodes ?? defaultNodes();
+    this.store.subscribe((change) => {
+      if (change.object.kind !== 'Event' || change.type === 'DELETED') return;
+      const e = change.object;
+      const obj = `${e.involvedObject?.kind?.toLowerCase()}/${e.involvedObject?.name}`;
+      this.eventLog.push(`${e.lastTimestamp} ${e.type} ${e.reason} ${obj} (x${e.count}) ${e.message}`);
+    });
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
       this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     }
