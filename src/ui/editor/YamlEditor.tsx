@@ -1,0 +1,72 @@
+/** The Monaco YAML editor (loaded lazily: Monaco is most of the bundle). */
+import { useEffect, useRef } from 'react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { monaco } from './monacoSetup';
+import type { ApplyResult } from '../../worker/protocol';
+
+export interface YamlEditorProps {
+  defaultValue: string;
+  onChange: (text: string) => void;
+  markers: ApplyResult['markers'];
+  onApply: () => void;
+}
+
+export default function YamlEditor({ defaultValue, onChange, markers, onApply }: YamlEditorProps) {
+  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const onApplyRef = useRef(onApply);
+  useEffect(() => {
+    onApplyRef.current = onApply;
+  }, [onApply]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'kubectl',
+      markers.map((m) => {
+        const line = Math.min(Math.max(1, m.line), model.getLineCount());
+        const column = Math.max(1, m.column);
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          message: m.message,
+          startLineNumber: line,
+          startColumn: column,
+          endLineNumber: line,
+          endColumn: Math.max(column + 1, model.getLineMaxColumn(line)),
+        };
+      }),
+    );
+  }, [markers]);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onApplyRef.current());
+    const model = editor.getModel();
+    if (model) monaco.editor.setModelMarkers(model, 'kubectl', []);
+  };
+
+  return (
+    <div className="yaml-editor" data-testid="yaml-editor">
+      <Editor
+        defaultLanguage="yaml"
+        defaultValue={defaultValue}
+        theme="kubesim"
+        onMount={onMount}
+        onChange={(v) => onChange(v ?? '')}
+        options={{
+          minimap: { enabled: false },
+          fontSize: 13,
+          lineHeight: 19,
+          tabSize: 2,
+          scrollBeyondLastLine: false,
+          renderLineHighlight: 'line',
+          automaticLayout: true,
+          fixedOverflowWidgets: true,
+          padding: { top: 8 },
+          scrollbar: { verticalScrollbarSize: 8, horizontalScrollbarSize: 8 },
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+/** Centre: the cluster map (React Flow) with the control plane, one box per node and the pending area. */
+import { memo, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Background,
+  Controls,
+  Handle,
+  Panel,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useKind, useMirror } from '../state/store';
+import { send } from '../state/simClient';
+import { buildMap, type NodeCard, type PodChip } from './model';
+
+const NODE_W = 236;
+const GAP = 24;
+const ROW2_Y = 196;
+
+function Chip({ chip }: { chip: PodChip }) {
+  const select = useMirror((s) => s.select);
+  const selected = useMirror((s) => s.selection?.kind === 'Pod' && s.selection.name === chip.name && s.selection.namespace === chip.namespace);
+  return (
+    <button
+      className={`chip tone-${chip.tone}${selected ? ' selected' : ''}`}
+      data-testid="pod-chip"
+      data-pod={chip.name}
+      data-status={chip.status}
+      data-node={chip.nodeName ?? ''}
+      title={`${chip.name} — ${chip.status} (${chip.ready})`}
+      onClick={(e) => {
+        e.stopPropagation();
+        select({ kind: 'Pod', namespace: chip.namespace, name: chip.name });
+      }}
+    >
+      <span className="chip-dot" aria-hidden />
+      <span className="chip-name">{chip.shortName}</span>
+      <span className="chip-status">{chip.status}</span>
+    </button>
+  );
+}
+
+type CardData = { card: NodeCard };
+type PendingData = { pods: PodChip[] };
+
+const WorkerNode = memo(function WorkerNode({ data }: NodeProps<Node<CardData>>) {
+  const { t } = useTranslation();
+  const select = useMirror((s) => s.select);
+  const selected = useMirror((s) => s.selection?.kind === 'Node' && s.selection.name === data.card.name);
+  const { card } = data;
+  const dead = !card.alive || !card.ready;
+  return (
+    <div
+      className={`node-card${dead ? ' dead' : ''}${!card.alive ? ' off' : ''}${selected ? ' selected' : ''}`}
+      style={{ width: NODE_W }}
+      data-testid="node-card"
+      data-node={card.name}
+      data-ready={String(card.ready)}
+    >
+      <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
+      <div className="node-head" onClick={() => select({ kind: 'Node', namespace: '', name: card.name })} role="button" tabIndex={0}>
+        <span className="node-icon" aria-hidden>▣</span>
+        <span className="node-name">{card.name}</span>
+        <span className={`badge ${card.ready ? 'ok' : 'bad'}`} data-testid="node-status">
+          {card.ready ? t('map.ready') : t('map.notReady')}
+        </span>
+      </div>
+      <div className="node-meta">
+        <span>{card.zone}</span>
+        <span>{card.alive ? t('map.pods', { count: card.pods.length }) : t('map.powerOff')}</span>
+      </div>
+      <div className="chips">
+        {card.pods.length === 0 ? <span className="muted small empty">{t('map.empty')}</span> : card.pods.map((p) => <Chip key={p.uid} chip={p} />)}
+      </div>
+      <div className="node-foot">
+        {card.alive ? (
+          <button className="btn small danger-ghost nodrag" data-testid={`kill-node-${card.name}`} onClick={() => send({ type: 'chaos.killNode', name: card.name })}>
+            ⏻ {t('map.kill')}
+          </button>
+        ) : (
+          <button className="btn small nodrag" data-testid={`restore-node-${card.name}`} onClick={() => send({ type: 'chaos.restoreNode', name: card.name })}>
+            ↺ {t('map.restore')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});
+
+const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<Node<CardData>>) {
+  const { t } = useTranslation();
+  const select = useMirror((s) => s.select);
+  const { card } = data;
+  const parts = [
+    { id: 'etcd', name: 'etcd', desc: t('map.components.etcd') },
+    { id: 'apiserver', name: 'kube-apiserver', desc: t('map.components.apiserver') },
+    { id: 'scheduler', name: 'kube-scheduler', desc: t('map.components.scheduler') },
+    { id: 'kcm', name: 'kube-controller-manager', desc: t('map.components.controllerManager') },
+  ];
+  return (
+    <div className={`cp-card${card.ready ? '' : ' dead'}`} data-testid="control-plane" style={{ width: NODE_W * 2 + GAP }}>
+      <div className="node-head" onClick={() => select({ kind: 'Node', namespace: '', name: card.name })} role="button" tabIndex={0}>
+        <span className="node-icon" aria-hidden>◆</span>
+        <span className="node-name">{t('map.controlPlane')}</span>
+        <span className="muted small">{card.name}</span>
+        <span className={`badge ${card.ready ? 'ok' : 'bad'}`}>{card.ready ? t('map.ready') : t('map.notReady')}</span>
+      </div>
+      <div className="cp-parts">
+        {parts.map((p) => (
+          <div key={p.id} className={`cp-part part-${p.id}`}>
+            <div className="cp-part-name">{p.name}</div>
+            <div className="cp-part-desc">{p.desc}</div>
+          </div>
+        ))}
+      </div>
+      <Handle type="source" position={Position.Bottom} className="hidden-handle" isConnectable={false} />
+    </div>
+  );
+});
+
+const PendingNode = memo(function PendingNode({ data }: NodeProps<Node<PendingData>>) {
+  const { t } = useTranslation();
+  return (
+    <div className={`pending-card${data.pods.length ? ' has-pods' : ''}`} style={{ width: NODE_W }} data-testid="pending-area">
+      <div className="node-head">
+        <span className="node-icon" aria-hidden>⧖</span>
+        <span className="node-name">{t('map.pending')}</span>
+        <span className="count">{data.pods.length}</span>
+      </div>
+      <div className="chips">
+        {data.pods.length === 0 ? <span className="muted small empty">{t('map.noPending')}</span> : data.pods.map((p) => <Chip key={p.uid} chip={p} />)}
+      </div>
+    </div>
+  );
+});
+
+const nodeTypes = { worker: WorkerNode, controlPlane: ControlPlaneNode, pending: PendingNode };
+
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <div className="legend">
+      {(['ok', 'progress', 'error', 'terminating'] as const).map((tone) => (
+        <span key={tone} className="legend-item">
+          <span className={`legend-swatch tone-${tone}`} />
+          {t(`map.legend.${tone}`)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function Map() {
+  const nodes = useKind('Node');
+  const pods = useKind('Pod');
+  const nodesAlive = useMirror((s) => s.nodesAlive);
+  const select = useMirror((s) => s.select);
+  const { fitView } = useReactFlow();
+
+  const { flowNodes, flowEdges, shape } = useMemo(() => {
+    const { cards, pending } = buildMap(nodes, pods, nodesAlive);
+    const cp = cards.find((c) => c.controlPlane);
+    const workers = cards.filter((c) => c !== cp);
+    const flowNodes: Node[] = [];
+    const flowEdges: Edge[] = [];
+    const rowWidth = Math.max(workers.length * (NODE_W + GAP) - GAP, NODE_W * 3 + GAP * 2);
+    const cpWidth = NODE_W * 2 + GAP;
+    if (cp) flowNodes.push({ id: `node/${cp.name}`, type: 'controlPlane', position: { x: 0, y: 0 }, data: { card: cp }, draggable: false, selectable: false });
+    flowNodes.push({ id: 'pending', type: 'pending', position: { x: Math.max(cpWidth + GAP, rowWidth - NODE_W), y: 0 }, data: { pods: pending }, draggable: false, selectable: false });
+    workers.forEach((card, i) => {
+      flowNodes.push({ id: `node/${card.name}`, type: 'worker', position: { x: i * (NODE_W + GAP), y: ROW2_Y }, data: { card }, draggable: false, selectable: false });
+      if (cp) {
+        const ok = card.alive && card.ready;
+        flowEdges.push({
+          id: `e/${card.name}`,
+          source: `node/${cp.name}`,
+          target: `node/${card.name}`,
+          type: 'smoothstep',
+          animated: ok,
+          className: ok ? 'edge-ok' : 'edge-dead',
+        });
+      }
+    });
+    return { flowNodes, flowEdges, shape: cards.map((c) => c.name).join(',') };
+  }, [nodes, pods, nodesAlive]);
+
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1.1, duration: 200 }));
+    return () => cancelAnimationFrame(id);
+  }, [shape, fitView]);
+
+  return (
+    <ReactFlow
+      nodes={flowNodes}
+      edges={flowEdges}
+      nodeTypes={nodeTypes}
+      fitView
+      fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+      minZoom={0.2}
+      maxZoom={2}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      proOptions={{ hideAttribution: true }}
+      onPaneClick={() => select(null)}
+    >
+      <Background gap={24} size={1} color="#d9dee5" />
+      <Controls showInteractive={false} position="bottom-right" />
+      <Panel position="top-right">
+        <Legend />
+      </Panel>
+    </ReactFlow>
+  );
+}
+
+export function ClusterMap() {
+  const { t } = useTranslation();
+  const hasNodes = useMirror((s) => Object.keys(s.nodesAlive).length > 0);
+  return (
+    <section className="panel map-panel" data-testid="cluster-map" aria-label={t('map.title')}>
+      {hasNodes ? (
+        <ReactFlowProvider>
+          <Map />
+        </ReactFlowProvider>
+      ) : (
+        <div className="map-empty muted">{t('app.starting')}</div>
+      )}
+    </section>
+  );
+}

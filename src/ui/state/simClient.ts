@@ -1,0 +1,80 @@
+/**
+ * The UI's handle on the simulation Worker: starts it, feeds batches into the mirror,
+ * matches replies to requests, and notices when the Worker dies.
+ */
+import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type RequestCommand, type SimMessage } from '../../worker/protocol';
+import { useMirror } from './store';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+/** A request command without its id: the client assigns one. */
+type RequestWithoutId = RequestCommand extends infer C ? (C extends RequestCommand ? Omit<C, 'id'> : never) : never;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function onMessage(e: MessageEvent<SimMessage>): void {
+  const msg = e.data;
+  if (msg.protocolVersion !== PROTOCOL_VERSION) {
+    useMirror.getState().setWorkerStatus('dead', `protocol mismatch (${msg.protocolVersion} != ${PROTOCOL_VERSION})`);
+    return;
+  }
+  switch (msg.type) {
+    case 'batch':
+      useMirror.getState().applyBatch(msg);
+      return;
+    case 'reply': {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (!p) return;
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(msg.error));
+      return;
+    }
+    case 'fatal':
+      useMirror.getState().setWorkerStatus('dead', msg.message);
+      return;
+  }
+}
+
+function died(message: string): void {
+  useMirror.getState().setWorkerStatus('dead', message);
+  for (const p of pending.values()) p.reject(new Error(message));
+  pending.clear();
+}
+
+/** Starts (or restarts) the simulation Worker. */
+export function startSim(): void {
+  stopSim();
+  useMirror.getState().setWorkerStatus('starting');
+  const w = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = onMessage;
+  w.onerror = (e) => {
+    e.preventDefault();
+    died(e.message || 'the simulation worker stopped');
+  };
+  w.onmessageerror = () => died('a message from the simulation worker could not be read');
+  worker = w;
+}
+
+/** Terminates the Worker (on unmount). */
+export function stopSim(): void {
+  worker?.terminate();
+  worker = null;
+}
+
+/** Sends a fire-and-forget command. */
+export function send(command: Command): void {
+  const env: CommandEnvelope = { protocolVersion: PROTOCOL_VERSION, command };
+  worker?.postMessage(env);
+}
+
+/** Sends a command that expects a reply; resolves with its result. */
+export function request<T = unknown>(command: RequestWithoutId): Promise<T> {
+  if (!worker) return Promise.reject(new Error('the simulation is not running'));
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    send({ ...command, id } as Command);
+  });
+}

@@ -1,0 +1,203 @@
+/**
+ * The simulation Worker: a thin adapter with no simulation logic. It owns one cluster,
+ * advances its virtual clock from wall time × speed, forwards store changes to the UI
+ * (at most one batch per frame, coalesced by object) and answers commands. Every error
+ * is caught: nothing a user types may take the Worker down.
+ */
+import { createCluster, type Cluster } from '../sim/cluster';
+import { applyYaml } from '../sim/kubectl/apply';
+import type { StoreChange } from '../sim/store/store';
+import {
+  PROTOCOL_VERSION,
+  type BatchMessage,
+  type Change,
+  type Command,
+  type CommandEnvelope,
+  type PlainObject,
+  type SimMessage,
+  type Speed,
+} from './protocol';
+
+/** Kinds mirrored to the UI on start and reset. */
+const KINDS = ['Namespace', 'Node', 'Pod', 'Service', 'Event', 'ReplicaSet', 'Deployment', 'Lease'];
+const FRAME_MS = 16;
+/** Longest wall-time step taken at once (a throttled background tab must not leap hours ahead). */
+const MAX_STEP_MS = 250;
+
+const post = (msg: SimMessage): void => (self as unknown as Worker).postMessage(msg);
+
+let cluster: Cluster;
+let seed = 1;
+let unsubscribe: (() => void) | undefined;
+let pending = new Map<string, StoreChange>();
+let needFull = true;
+let dirty = true;
+let paused = false;
+let speed: Speed = 1;
+let lastWall = performance.now();
+let broken = false;
+
+function keyOf(o: PlainObject): string {
+  return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+function start(newSeed: number): void {
+  unsubscribe?.();
+  try {
+    (cluster as { dispose?: () => void } | undefined)?.dispose?.();
+  } catch {
+    // a broken old cluster is discarded anyway
+  }
+  seed = newSeed;
+  cluster = createCluster({ seed });
+  pending = new Map();
+  unsubscribe = cluster.store.subscribe((change) => {
+    // Coalesce by object: the latest change wins; a delete replaces an earlier add/modify.
+    const key = keyOf(change.object as PlainObject);
+    const prev = pending.get(key);
+    pending.delete(key); // re-insert so the map stays in resourceVersion order
+    if (prev?.type === 'ADDED' && change.type === 'MODIFIED') pending.set(key, { ...change, type: 'ADDED' });
+    else if (prev?.type === 'ADDED' && change.type === 'DELETED') return; // born and gone within one frame
+    else pending.set(key, change);
+  });
+  needFull = true;
+  broken = false;
+  lastWall = performance.now();
+}
+
+function nodesAlive(): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const n of cluster.nodes) out[n.name] = cluster.isNodeAlive(n.name);
+  return out;
+}
+
+function flush(): void {
+  let changes: Change[];
+  if (needFull) {
+    changes = [];
+    for (const kind of KINDS) {
+      for (const object of cluster.api.list(kind).items) changes.push({ type: 'ADDED', object: object as PlainObject });
+    }
+    pending.clear();
+  } else {
+    if (pending.size === 0 && !dirty && paused) return;
+    changes = [...pending.values()].map((c) => ({ type: c.type, object: c.object as PlainObject }));
+    pending.clear();
+  }
+  const msg: BatchMessage = {
+    type: 'batch',
+    protocolVersion: PROTOCOL_VERSION,
+    full: needFull,
+    rv: cluster.store.resourceVersion,
+    now: cluster.clock.now(),
+    epochMs: cluster.clock.epochMs,
+    changes,
+    nodesAlive: nodesAlive(),
+    paused,
+    speed,
+    seed,
+  };
+  needFull = false;
+  dirty = false;
+  post(msg);
+}
+
+function fail(err: unknown): void {
+  broken = true;
+  paused = true;
+  dirty = true;
+  post({ type: 'fatal', protocolVersion: PROTOCOL_VERSION, message: err instanceof Error ? `${err.message}` : String(err) });
+}
+
+function tick(): void {
+  if (!cluster) return;
+  const wall = performance.now();
+  const elapsed = Math.min(wall - lastWall, MAX_STEP_MS);
+  lastWall = wall;
+  if (!paused && !broken) {
+    try {
+      cluster.clock.runUntil(cluster.clock.now() + elapsed * speed);
+    } catch (err) {
+      fail(err);
+    }
+  }
+  try {
+    flush();
+  } catch (err) {
+    if (!broken) fail(err);
+  }
+}
+
+function reply(id: number, run: () => unknown): void {
+  try {
+    const result = run();
+    post({ type: 'reply', protocolVersion: PROTOCOL_VERSION, id, ok: true, result: structuredCloneable(result) });
+  } catch (err) {
+    post({ type: 'reply', protocolVersion: PROTOCOL_VERSION, id, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/** Results cross the boundary as plain data. */
+function structuredCloneable(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+function handle(cmd: Command): void {
+  dirty = true;
+  switch (cmd.type) {
+    case 'apply':
+      return reply(cmd.id, () => applyYaml(cluster.api, cmd.yaml));
+    case 'delete':
+      return reply(cmd.id, () => cluster.api.delete(cmd.kind, cmd.namespace || undefined, cmd.name, {}));
+    case 'explain':
+      return reply(cmd.id, () => {
+        const scheduler = (cluster as unknown as { scheduler?: { explain?: (uid: string) => unknown } }).scheduler;
+        return scheduler?.explain ? scheduler.explain(cmd.podUid) : null;
+      });
+    case 'chaos.killNode':
+      cluster.killNode(cmd.name);
+      return;
+    case 'chaos.restoreNode':
+      cluster.restoreNode(cmd.name);
+      return;
+    case 'clock.play':
+      paused = false;
+      lastWall = performance.now();
+      return;
+    case 'clock.pause':
+      paused = true;
+      return;
+    case 'clock.speed':
+      if (cmd.x === 1 || cmd.x === 10 || cmd.x === 60) speed = cmd.x;
+      return;
+    case 'clock.skip':
+      if (!broken) cluster.clock.skipToNext();
+      return;
+    case 'reset':
+      start(Number.isFinite(cmd.seed) ? cmd.seed : 1);
+      return;
+  }
+}
+
+self.onmessage = (e: MessageEvent<CommandEnvelope>) => {
+  try {
+    const env = e.data;
+    if (!env || env.protocolVersion !== PROTOCOL_VERSION || !env.command) {
+      post({ type: 'fatal', protocolVersion: PROTOCOL_VERSION, message: `protocol mismatch: expected version ${PROTOCOL_VERSION}` });
+      return;
+    }
+    handle(env.command);
+  } catch (err) {
+    // A command that throws outside a reply (chaos, clock) leaves the Worker alive.
+    const id = (e.data?.command as { id?: number } | undefined)?.id;
+    if (typeof id === 'number') post({ type: 'reply', protocolVersion: PROTOCOL_VERSION, id, ok: false, error: String(err) });
+    else fail(err);
+  }
+};
+
+try {
+  start(seed);
+} catch (err) {
+  fail(err);
+}
+setInterval(tick, FRAME_MS);
