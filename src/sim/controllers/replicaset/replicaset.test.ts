@@ -10,7 +10,7 @@ function setup(replicas = 3, before: (ctx: ReturnType<typeof makeContext>) => vo
   const ctrl = new ReplicaSetController(ctx);
   startControllers(ctrl);
   for (const n of ['node-1', 'node-2']) makeNode(ctx, n);
-  const rs = ctx.api.create({
+  const rs = ctx.api.create<KubeObject>({
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name: 'web', namespace: 'default' },

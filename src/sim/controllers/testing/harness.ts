@@ -30,7 +30,7 @@ export function startControllers(...ctrls: Controller[]): void {
 
 /** A ready worker node (what a kubelet registers). */
 export function makeNode(ctx: ComponentContext, name: string): KubeObject {
-  const node = ctx.api.create({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: {} });
+  const node = ctx.api.create<KubeObject>({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: {} });
   const now = rfc3339(ctx.clock);
   const next = clone(node);
   next.status = {
@@ -71,4 +71,18 @@ export function eventsFor(ctx: ComponentContext, name: string): string[] {
 /** A minimal pod template with `labels`. */
 export function template(labels: Record<string, string>, image = 'nginx:1.27'): KubeObject['spec'] {
   return { metadata: { labels }, spec: { containers: [{ name: 'web', image }] } };
+}
+
+/**
+ * Plays scheduler and kubelets for every pod at once: binds pending pods to
+ * `node`, makes them Running and Ready, and confirms graceful deletions.
+ */
+export function fakeKubelets(ctx: ComponentContext, node = 'node-1'): void {
+  for (const pod of ctx.api.list('Pod').items) {
+    if (pod.metadata.deletionTimestamp) {
+      ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
+    } else if (pod.status?.phase !== 'Running') {
+      runPod(ctx, pod, node);
+    }
+  }
 }
