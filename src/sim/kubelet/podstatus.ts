@@ -75,8 +75,6 @@ export interface ConditionInput {
   sandboxReady: boolean;
   initStatuses: ContainerStatus[];
   statuses: ContainerStatus[];
-  /** The pod is being deleted: never Ready. */
-  terminating: boolean;
 }
 
 type Cond = Omit<PodCondition, 'lastTransitionTime'>;
@@ -95,7 +93,7 @@ export function kubeletConditions(input: ConditionInput): Cond[] {
   if (input.phase === 'Succeeded' || input.phase === 'Failed') {
     ready = { type: 'ContainersReady', status: 'False', reason: input.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
   } else {
-    const unready = input.statuses.filter((s) => !s.ready || input.terminating).map((s) => s.name);
+    const unready = input.statuses.filter((s) => !s.ready).map((s) => s.name);
     ready = unready.length
       ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: ${goList(unready)}` }
       : { type: 'ContainersReady', status: 'True' };

@@ -425,7 +425,7 @@ export class PodWorker {
     // Terminal phases are sticky (§4.1).
     const phase = oldPhase === 'Succeeded' || oldPhase === 'Failed' ? oldPhase : this.phase();
     const now = rfc3339(this.host.clock);
-    const conditions = mergeConditions(current.status?.conditions, kubeletConditions({ phase, sandboxReady: this.sandboxReady, initStatuses, statuses, terminating: this.terminating }), now);
+    const conditions = mergeConditions(current.status?.conditions, kubeletConditions({ phase, sandboxReady: this.sandboxReady, initStatuses, statuses }), now);
     const hostIP = this.host.hostIP;
     const status: Record<string, unknown> = {
       ...(current.status ?? {}),
