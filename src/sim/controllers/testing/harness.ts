@@ -86,3 +86,13 @@ export function fakeKubelets(ctx: ComponentContext, node = 'node-1'): void {
     }
   }
 }
+
+/** Calls the component's tick every periodMs on the clock, as its actor does. */
+export function tickEvery(ctx: ComponentContext, ctrl: { periodMs?: number; tick?(): void }): void {
+  const period = ctrl.periodMs!;
+  const loop = () => {
+    ctrl.tick?.();
+    ctx.clock.schedule(period, loop);
+  };
+  ctx.clock.schedule(period, loop);
+}
