@@ -1,0 +1,107 @@
+/**
+ * The scheduler cache: a NodeInfo per node, fed by the Node and Pod informers,
+ * plus pods "assumed" on a node the moment they are scheduled, before the bind
+ * lands, so the next cycle already counts their requests (reference §2.3 step 10).
+ */
+import type { Node, Pod } from '../api/types';
+import { NodeInfo, podKey } from './framework';
+
+/** True for pods that no longer hold node resources (Succeeded or Failed). */
+export function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** Node and pod state as the scheduler accounts it. */
+export class SchedulerCache {
+  private readonly nodes = new Map<string, NodeInfo>();
+  /** Pods bound to nodes the cache does not know (yet), by node name. */
+  private readonly orphans = new Map<string, Map<string, Pod>>();
+  /** Where each counted pod is, by pod key. */
+  private readonly podNode = new Map<string, string>();
+  private readonly assumed = new Set<string>();
+
+  /** A node appeared. */
+  addNode(node: Node): void {
+    const name = node.metadata!.name!;
+    const existing = this.nodes.get(name);
+    if (existing) return existing.setNode(node);
+    const info = new NodeInfo(node, this.orphans.get(name)?.values() ?? []);
+    this.orphans.delete(name);
+    this.nodes.set(name, info);
+  }
+
+  /** A node changed. */
+  updateNode(node: Node): void {
+    this.addNode(node);
+  }
+
+  /** A node was deleted; its pods wait in case it comes back. */
+  removeNode(name: string): void {
+    const info = this.nodes.get(name);
+    if (!info) return;
+    this.nodes.delete(name);
+    if (info.podCount) this.orphans.set(name, new Map(info.pods.map((p) => [podKey(p), p])));
+  }
+
+  /** A bound pod was seen (or changed); terminal pods stop counting. */
+  addOrUpdatePod(pod: Pod): void {
+    const key = podKey(pod);
+    this.assumed.delete(key);
+    this.removePod(key);
+    if (isTerminal(pod) || !pod.spec?.nodeName) return;
+    this.place(key, pod, pod.spec.nodeName);
+  }
+
+  /** A pod is gone (deleted, or forgotten). */
+  removePod(key: string): void {
+    const nodeName = this.podNode.get(key);
+    if (nodeName === undefined) return;
+    this.podNode.delete(key);
+    this.assumed.delete(key);
+    this.nodes.get(nodeName)?.removePod(key);
+    this.orphans.get(nodeName)?.delete(key);
+  }
+
+  /** Counts `pod` on `nodeName` before its bind is confirmed. */
+  assume(pod: Pod, nodeName: string): void {
+    const key = podKey(pod);
+    this.removePod(key);
+    this.place(key, pod, nodeName);
+    this.assumed.add(key);
+  }
+
+  /** Drops an assumption (the bind failed or the pod was deleted). */
+  forget(key: string): void {
+    if (this.assumed.has(key)) this.removePod(key);
+  }
+
+  /** True while the pod is assumed and its bind not yet seen. */
+  isAssumed(key: string): boolean {
+    return this.assumed.has(key);
+  }
+
+  /** The node a pod is counted on. */
+  nodeOf(key: string): string | undefined {
+    return this.podNode.get(key);
+  }
+
+  /** The NodeInfo of one node. */
+  nodeInfo(name: string): NodeInfo | undefined {
+    return this.nodes.get(name);
+  }
+
+  /** Every known node's NodeInfo, sorted by node name (the cycle's snapshot). */
+  snapshot(): NodeInfo[] {
+    return [...this.nodes.keys()].sort().map((n) => this.nodes.get(n)!);
+  }
+
+  private place(key: string, pod: Pod, nodeName: string): void {
+    this.podNode.set(key, nodeName);
+    const info = this.nodes.get(nodeName);
+    if (info) info.addPod(pod);
+    else {
+      if (!this.orphans.has(nodeName)) this.orphans.set(nodeName, new Map());
+      this.orphans.get(nodeName)!.set(key, pod);
+    }
+  }
+}
