@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { humanDuration } from '../sim/kubectl/age';
 import { SPEEDS } from '../worker/protocol';
 import { LANGUAGES } from './i18n';
+import { HelmIcon, PauseIcon, PlayIcon, SkipIcon } from './icons';
 import { send } from './state/simClient';
 import { useMirror } from './state/store';
 
@@ -22,8 +23,8 @@ export function Header() {
   return (
     <header className="app-header">
       <div className="brand">
-        <span className="logo" aria-hidden>
-          ⎈
+        <span className="logo">
+          <HelmIcon />
         </span>
         <span className="name">{t('app.name')}</span>
         <span className="tagline">{t('app.tagline')}</span>
@@ -44,7 +45,7 @@ export function Header() {
           title={paused ? t('clock.play') : t('clock.pause')}
           aria-label={paused ? t('clock.play') : t('clock.pause')}
         >
-          {paused ? '▶' : '❚❚'}
+          {paused ? <PlayIcon /> : <PauseIcon />}
         </button>
         <div className="segmented" role="group" aria-label={t('clock.speed')}>
           {SPEEDS.map((x) => (
@@ -54,7 +55,7 @@ export function Header() {
           ))}
         </div>
         <button className="btn icon" data-testid="skip" onClick={() => send({ type: 'clock.skip' })} title={t('clock.skip')} aria-label={t('clock.skip')}>
-          ⏭
+          <SkipIcon />
         </button>
       </div>
       <label className="lang">

@@ -71,6 +71,8 @@ export interface BatchMessage {
   changes: Change[];
   /** Every node machine and whether it is powered on. */
   nodesAlive: Record<string, boolean>;
+  /** The machines that run the control-plane components. */
+  controlPlaneNodes: string[];
   paused: boolean;
   speed: Speed;
   seed: number;

@@ -93,6 +93,7 @@ function flush(): void {
     epochMs: cluster.clock.epochMs,
     changes,
     nodesAlive: nodesAlive(),
+    controlPlaneNodes: cluster.nodes.filter((n) => n.controlPlane).map((n) => n.name),
     paused,
     speed,
     seed,

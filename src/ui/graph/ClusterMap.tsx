@@ -17,6 +17,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useKind, useMirror } from '../state/store';
 import { send } from '../state/simClient';
+import { BrainIcon, HourglassIcon, PowerIcon, RestoreIcon, ServerIcon } from '../icons';
 import { buildMap, type NodeCard, type PodChip } from './model';
 
 const NODE_W = 236;
@@ -65,7 +66,7 @@ const WorkerNode = memo(function WorkerNode({ data }: NodeProps<Node<CardData>>)
     >
       <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
       <div className="node-head" onClick={() => select({ kind: 'Node', namespace: '', name: card.name })} role="button" tabIndex={0}>
-        <span className="node-icon" aria-hidden>▣</span>
+        <span className="node-icon"><ServerIcon /></span>
         <span className="node-name">{card.name}</span>
         <span className={`badge ${card.ready ? 'ok' : 'bad'}`} data-testid="node-status">
           {card.ready ? t('map.ready') : t('map.notReady')}
@@ -81,11 +82,11 @@ const WorkerNode = memo(function WorkerNode({ data }: NodeProps<Node<CardData>>)
       <div className="node-foot">
         {card.alive ? (
           <button className="btn small danger-ghost nodrag" data-testid={`kill-node-${card.name}`} onClick={() => send({ type: 'chaos.killNode', name: card.name })}>
-            ⏻ {t('map.kill')}
+            <PowerIcon /> {t('map.kill')}
           </button>
         ) : (
           <button className="btn small nodrag" data-testid={`restore-node-${card.name}`} onClick={() => send({ type: 'chaos.restoreNode', name: card.name })}>
-            ↺ {t('map.restore')}
+            <RestoreIcon /> {t('map.restore')}
           </button>
         )}
       </div>
@@ -106,7 +107,7 @@ const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<Node
   return (
     <div className={`cp-card${card.ready ? '' : ' dead'}`} data-testid="control-plane" style={{ width: NODE_W * 2 + GAP }}>
       <div className="node-head" onClick={() => select({ kind: 'Node', namespace: '', name: card.name })} role="button" tabIndex={0}>
-        <span className="node-icon" aria-hidden>◆</span>
+        <span className="node-icon"><BrainIcon /></span>
         <span className="node-name">{t('map.controlPlane')}</span>
         <span className="muted small">{card.name}</span>
         <span className={`badge ${card.ready ? 'ok' : 'bad'}`}>{card.ready ? t('map.ready') : t('map.notReady')}</span>
@@ -129,7 +130,7 @@ const PendingNode = memo(function PendingNode({ data }: NodeProps<Node<PendingDa
   return (
     <div className={`pending-card${data.pods.length ? ' has-pods' : ''}`} style={{ width: NODE_W }} data-testid="pending-area">
       <div className="node-head">
-        <span className="node-icon" aria-hidden>⧖</span>
+        <span className="node-icon"><HourglassIcon /></span>
         <span className="node-name">{t('map.pending')}</span>
         <span className="count">{data.pods.length}</span>
       </div>
@@ -160,11 +161,12 @@ function Map() {
   const nodes = useKind('Node');
   const pods = useKind('Pod');
   const nodesAlive = useMirror((s) => s.nodesAlive);
+  const controlPlaneNodes = useMirror((s) => s.controlPlaneNodes);
   const select = useMirror((s) => s.select);
   const { fitView } = useReactFlow();
 
   const { flowNodes, flowEdges, shape } = useMemo(() => {
-    const { cards, pending } = buildMap(nodes, pods, nodesAlive);
+    const { cards, pending } = buildMap(nodes, pods, nodesAlive, controlPlaneNodes);
     const cp = cards.find((c) => c.controlPlane);
     const workers = cards.filter((c) => c !== cp);
     const flowNodes: Node[] = [];
@@ -188,10 +190,10 @@ function Map() {
       }
     });
     return { flowNodes, flowEdges, shape: cards.map((c) => c.name).join(',') };
-  }, [nodes, pods, nodesAlive]);
+  }, [nodes, pods, nodesAlive, controlPlaneNodes]);
 
   useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1.1, duration: 200 }));
+    const id = requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1.35, duration: 200 }));
     return () => cancelAnimationFrame(id);
   }, [shape, fitView]);
 
@@ -201,7 +203,7 @@ function Map() {
       edges={flowEdges}
       nodeTypes={nodeTypes}
       fitView
-      fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+      fitViewOptions={{ padding: 0.06, maxZoom: 1.35 }}
       minZoom={0.2}
       maxZoom={2}
       nodesDraggable={false}

@@ -63,6 +63,7 @@ export function buildMap(
   nodes: Record<string, PlainObject>,
   pods: Record<string, PlainObject>,
   nodesAlive: Record<string, boolean>,
+  controlPlaneNodes: string[] = [],
 ): { cards: NodeCard[]; pending: PodChip[] } {
   const names = new Set([...Object.values(nodes).map((n) => n.metadata.name), ...Object.keys(nodesAlive)]);
   const byNode = new Map<string, PodChip[]>();
@@ -83,7 +84,7 @@ export function buildMap(
       name,
       ready: nodeReady(node),
       alive: nodesAlive[name] ?? true,
-      controlPlane: node ? isControlPlane(node) : false,
+      controlPlane: controlPlaneNodes.includes(name) || (node ? isControlPlane(node) : false),
       unschedulable: !!node?.spec?.unschedulable,
       zone: labels['topology.kubernetes.io/zone'] ?? '',
       pods: (byNode.get(name) ?? []).sort(byName),

@@ -10,6 +10,7 @@ import { objKey, useKind, useMirror } from '../state/store';
 import { request } from '../state/simClient';
 import { eventTime } from '../timeline/events';
 import { Explanation } from './Explanation';
+import { SearchIcon } from '../icons';
 
 function age(now: number, epochMs: number, ts: unknown): string {
   if (typeof ts !== 'string') return '<unknown>';
@@ -91,7 +92,7 @@ export function Inspector() {
           <h2>{t('inspector.title')}</h2>
         </header>
         <div className="inspector-empty muted">
-          <div className="big-icon" aria-hidden>⌕</div>
+          <div className="big-icon"><SearchIcon /></div>
           {t('inspector.empty')}
         </div>
       </section>

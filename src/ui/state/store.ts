@@ -25,6 +25,7 @@ export interface MirrorState {
   speed: Speed;
   seed: number;
   nodesAlive: Record<string, boolean>;
+  controlPlaneNodes: string[];
   workerStatus: WorkerStatus;
   workerError: string | null;
   selection: Selection | null;
@@ -48,6 +49,7 @@ export const useMirror = create<MirrorState>()(
     speed: 1,
     seed: 1,
     nodesAlive: {},
+    controlPlaneNodes: [],
     workerStatus: 'starting',
     workerError: null,
     selection: null,
@@ -69,7 +71,8 @@ export const useMirror = create<MirrorState>()(
         s.paused = batch.paused;
         s.speed = batch.speed;
         s.seed = batch.seed;
-        s.nodesAlive = batch.nodesAlive;
+        if (!sameRecord(s.nodesAlive, batch.nodesAlive)) s.nodesAlive = batch.nodesAlive;
+        if (s.controlPlaneNodes.join() !== batch.controlPlaneNodes.join()) s.controlPlaneNodes = batch.controlPlaneNodes;
         s.workerStatus = 'running';
       }),
     select: (sel) =>
@@ -83,6 +86,11 @@ export const useMirror = create<MirrorState>()(
       }),
   })),
 );
+
+function sameRecord(a: Record<string, boolean>, b: Record<string, boolean>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
 
 const EMPTY: Record<string, PlainObject> = {};
 
