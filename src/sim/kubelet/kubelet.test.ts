@@ -47,7 +47,7 @@ describe('Kubelet: node registration and heartbeats', () => {
     expect(node.status.addresses).toEqual([{ type: 'InternalIP', address: '172.18.0.3' }, { type: 'Hostname', address: 'node-1' }]);
     expect(node.status.nodeInfo).toMatchObject({ kubeletVersion: 'v1.34.2', containerRuntimeVersion: 'containerd://1.7.24', osImage: 'Ubuntu 24.04.1 LTS', architecture: 'amd64' });
     expect(node.spec.podCIDR).toBe('10.244.1.0/24');
-    expect(node.metadata.labels['kubernetes.io/hostname']).toBe('node-1');
+    expect(node.metadata.labels?.['kubernetes.io/hostname']).toBe('node-1');
   });
 
   it('renews its Lease every 10 s and stops when the machine dies', () => {
@@ -244,3 +244,17 @@ describe('Kubelet: termination', () => {
   });
 });
 
+
+describe('Kubelet: determinism', () => {
+  it('writes the same events for the same seed and actions', () => {
+    const run = () => {
+      const { clock, createPod, api } = setup();
+      createPod('web', { name: 'nginx', image: 'nginx:1.27' });
+      createPod('bb', { name: 'box', image: 'busybox' });
+      createPod('typo', { name: 'web', image: 'ngnix' });
+      clock.runFor(90_000);
+      return api.list('Event').items.map((e) => `${e.lastTimestamp} ${e.involvedObject.name} ${e.reason} ${e.message} x${e.count}`);
+    };
+    expect(run()).toEqual(run());
+  });
+});

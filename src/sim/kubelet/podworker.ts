@@ -361,6 +361,12 @@ export class PodWorker {
       }
       return;
     }
+    if (this.finished) {
+      // A pod that already ran to completion has nothing left to stop.
+      this.terminating = true;
+      this.after(FINAL_STATUS_MS, () => this.host.deletePod(this.pod));
+      return;
+    }
     this.terminating = true;
     this.killDeadline = deadline;
     // Everything in flight (pulls, starts, back-offs) stops; running processes get SIGTERM.
