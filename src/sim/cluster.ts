@@ -127,7 +127,13 @@ export class Cluster {
     this.system = createActor(systemMachine, { input: { components }, clock: this.clock.xstateClock });
     for (const c of components) {
       const proc = (c as { process?: Process }).process;
-      if (proc) proc.requestWork = () => this.actorOf(c.id)?.send({ type: 'work' });
+      if (!proc) continue;
+      // The controllers share the kube-controller-manager process: a work request wakes each of them.
+      const previous = proc.requestWork;
+      proc.requestWork = () => {
+        previous();
+        this.actorOf(c.id)?.send({ type: 'work' });
+      };
     }
     this.system.start();
   }

@@ -103,9 +103,11 @@ export class NodeLifecycleController extends Controller {
   tick(): void {
     for (const cached of this.nodes.list()) {
       try {
-        this.monitorNodeHealth(this.node(cached.metadata.name) ?? cached);
+        // Taint and mark pods in the same pass, as soon as the node is found silent.
+        if (this.monitorNodeHealth(this.node(cached.metadata.name) ?? cached)) this.reconcile(cached.metadata.name);
       } catch {
-        // A conflict with the kubelet: the next period looks again.
+        // A conflict with the kubelet: the next period (or the requeued key) looks again.
+        this.queue.add(cached.metadata.name);
       }
     }
   }
@@ -122,13 +124,14 @@ export class NodeLifecycleController extends Controller {
     return { at: times.length ? Math.max(...times) : 0, grace: NODE_MONITOR_GRACE_MS };
   }
 
-  private monitorNodeHealth(node: KubeObject): void {
+  /** Marks a silent node's conditions Unknown; true when it wrote. */
+  private monitorNodeHealth(node: KubeObject): boolean {
     const clock = this.ctx.clock;
     const { at, grace } = this.lastHeartbeat(node);
-    if (clock.now() - at <= grace) return;
+    if (clock.now() - at <= grace) return false;
     const conds: NodeCondition[] = node.status?.conditions ?? [];
     const ready = conds.find((c) => c.type === 'Ready');
-    if (ready?.status === 'Unknown') return;
+    if (ready?.status === 'Unknown') return false;
     const now = rfc3339(clock);
     const next = clone(node);
     const updated: NodeCondition[] = [...conds];
@@ -142,6 +145,7 @@ export class NodeLifecycleController extends Controller {
     }
     next.status = { ...(next.status ?? {}), conditions: updated };
     this.written.set(node.metadata.name, this.ctx.api.updateStatus(next));
+    return true;
   }
 
   reconcile(key: string): void {
