@@ -87,6 +87,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly nodes: NodeConfig[];
   readonly kubelets = new Map<string, Kubelet>();
+  /** The scheduler, for its explanations of each attempt. */
+  readonly scheduler: Scheduler;
   /** Every event recorded, one line each, in the order written: the log that determinism is judged by. */
   readonly eventLog: string[] = [];
   private readonly system;
@@ -111,8 +113,9 @@ export class Cluster {
     const ctx: ComponentContext = { api: this.api, clock: this.clock, rng: this.rng };
     // kube-controller-manager: one process, shared informers.
     const kcm = new Process(ctx);
+    this.scheduler = new Scheduler(ctx);
     const components: Component[] = [
-      new Scheduler(ctx),
+      this.scheduler,
       new ReplicaSetController(ctx, kcm),
       new DeploymentController(ctx, kcm),
       new NodeLifecycleController(ctx, kcm),
@@ -125,16 +128,7 @@ export class Cluster {
       components.push(kubelet);
     }
     this.system = createActor(systemMachine, { input: { components }, clock: this.clock.xstateClock });
-    for (const c of components) {
-      const proc = (c as { process?: Process }).process;
-      if (!proc) continue;
-      // The controllers share the kube-controller-manager process: a work request wakes each of them.
-      const previous = proc.requestWork;
-      proc.requestWork = () => {
-        previous();
-        this.actorOf(c.id)?.send({ type: 'work' });
-      };
-    }
+    for (const c of components) c.requestWork = () => this.actorOf(c.id)?.send({ type: 'work' });
     this.system.start();
   }
 

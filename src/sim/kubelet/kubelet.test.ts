@@ -17,7 +17,7 @@ function setup() {
   const api = new ApiServer(new ObjectStore(), clock, rng);
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const kubelet = new Kubelet({ api, clock, rng }, makeNodeConfig('node-1'));
-  kubelet.process.requestWork = () => kubelet.work();
+  kubelet.requestWork = () => kubelet.work();
   const actor = createActor(componentMachine, { input: { component: kubelet }, clock: clock.xstateClock });
   actor.start();
 

@@ -32,6 +32,8 @@ export class Kubelet implements Component {
   readonly process: Process;
   /** Heartbeats (Lease renewal, node status) every nodeStatusUpdateFrequency, 10 s. */
   readonly periodMs = 10_000;
+  /** Set by the actor system: asks this kubelet's actor for a work pass. */
+  requestWork: () => void = () => {};
   private readonly recorder: EventRecorder;
   private readonly pods: Informer;
   private readonly images: ImagePuller;
@@ -113,7 +115,7 @@ export class Kubelet implements Component {
 
   private enqueue(pod: KubeObject): void {
     this.dirty.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
-    this.process.requestWork();
+    this.requestWork();
   }
 
   // ---- pods ----

@@ -16,7 +16,7 @@ function setup(nodes: [string, TestNodeOptions?][], seed = 7) {
   api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
   for (const [name, opts] of nodes) api.create(testNode(name, opts) as KubeObject);
   const scheduler = new Scheduler({ api, clock, rng });
-  scheduler.process.requestWork = () => scheduler.work();
+  scheduler.requestWork = () => scheduler.work();
   scheduler.start();
   clock.runFor(100);
   const createPod = (name: string, opts?: TestPodOptions) => api.create(testPod(name, opts) as KubeObject);

@@ -71,6 +71,8 @@ function truncateNote(message: string): string {
 /** The kube-scheduler process. */
 export class Scheduler implements Component {
   readonly id = 'scheduler';
+  /** Set by the actor system: asks the scheduler's actor for a work pass. */
+  requestWork: () => void = () => {};
   readonly process: Process;
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod & KubeObject>;
@@ -142,7 +144,7 @@ export class Scheduler implements Component {
   private wake(): void {
     if (this.workScheduled) return;
     this.workScheduled = true;
-    this.process.timers.schedule(0, () => this.process.requestWork());
+    this.process.timers.schedule(0, () => this.requestWork());
   }
 
   private onPodAdd(pod: Pod): void {

@@ -24,6 +24,8 @@ export interface Component {
   work(): void;
   /** Periodic work (heartbeats, monitors), called every `periodMs` while running. */
   tick?(): void;
+  /** Set by the actor system: asks this component's actor for a work pass. */
+  requestWork: () => void;
 }
 
 /** What a component needs from the cluster: the API, the clock, the RNG. */
@@ -33,12 +35,10 @@ export interface ComponentContext {
   rng: Rng;
 }
 
-/** Per-process plumbing: its informers, timers, and a way to ask its actor for a work pass. */
+/** Per-process plumbing: its informers and timers (several components may share one process). */
 export class Process {
   readonly informers: InformerFactory;
   readonly timers: ProcessTimers;
-  /** Set by the actor system: asks the component's actor to run a work pass soon. */
-  requestWork: () => void = () => {};
 
   constructor(readonly ctx: ComponentContext) {
     this.informers = new InformerFactory(ctx.api, ctx.clock, ctx.rng);

@@ -20,6 +20,7 @@ export abstract class Controller implements Component {
   readonly queue: WorkQueue;
   readonly recorder: EventRecorder;
   readonly periodMs?: number;
+  requestWork: () => void = () => {};
 
   constructor(
     readonly id: string,
@@ -30,7 +31,7 @@ export abstract class Controller implements Component {
   ) {
     this.process = process ?? new Process(ctx);
     this.queue = new WorkQueue(ctx.clock);
-    this.queue.onReady(() => this.process.timers.schedule(0, () => this.process.requestWork()));
+    this.queue.onReady(() => this.process.timers.schedule(0, () => this.requestWork()));
     this.recorder = this.process.recorder({ component });
   }
 

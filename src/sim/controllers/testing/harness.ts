@@ -24,7 +24,7 @@ export function makeContext(seed = 7): ComponentContext {
 
 /** Starts controllers so that their queues run on the clock (as their actors would). */
 export function startControllers(...ctrls: Controller[]): void {
-  for (const c of ctrls) c.process.requestWork = () => { for (const d of ctrls) d.work(); };
+  for (const c of ctrls) c.requestWork = () => c.work();
   for (const c of ctrls) c.start();
 }
 
