@@ -6,7 +6,7 @@
  */
 import { createCluster, type Cluster } from '../sim/cluster';
 import { applyYaml } from '../sim/kubectl/apply';
-import type { StoreChange } from '../sim/store/store';
+import { ChangeBuffer } from './coalesce';
 import {
   PROTOCOL_VERSION,
   type BatchMessage,
@@ -29,17 +29,13 @@ const post = (msg: SimMessage): void => (self as unknown as Worker).postMessage(
 let cluster: Cluster;
 let seed = 1;
 let unsubscribe: (() => void) | undefined;
-let pending = new Map<string, StoreChange>();
+const pending = new ChangeBuffer();
 let needFull = true;
 let dirty = true;
 let paused = false;
 let speed: Speed = 1;
 let lastWall = performance.now();
 let broken = false;
-
-function keyOf(o: PlainObject): string {
-  return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-}
 
 function start(newSeed: number): void {
   unsubscribe?.();
@@ -50,16 +46,8 @@ function start(newSeed: number): void {
   }
   seed = newSeed;
   cluster = createCluster({ seed });
-  pending = new Map();
-  unsubscribe = cluster.store.subscribe((change) => {
-    // Coalesce by object: the latest change wins; a delete replaces an earlier add/modify.
-    const key = keyOf(change.object as PlainObject);
-    const prev = pending.get(key);
-    pending.delete(key); // re-insert so the map stays in resourceVersion order
-    if (prev?.type === 'ADDED' && change.type === 'MODIFIED') pending.set(key, { ...change, type: 'ADDED' });
-    else if (prev?.type === 'ADDED' && change.type === 'DELETED') return; // born and gone within one frame
-    else pending.set(key, change);
-  });
+  pending.clear();
+  unsubscribe = cluster.store.subscribe((change) => pending.add(change.type, change.object as PlainObject));
   needFull = true;
   broken = false;
   lastWall = performance.now();
@@ -81,8 +69,7 @@ function flush(): void {
     pending.clear();
   } else {
     if (pending.size === 0 && !dirty && paused) return;
-    changes = [...pending.values()].map((c) => ({ type: c.type, object: c.object as PlainObject }));
-    pending.clear();
+    changes = pending.drain();
   }
   const msg: BatchMessage = {
     type: 'batch',

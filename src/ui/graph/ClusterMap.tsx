@@ -20,9 +20,9 @@ import { send } from '../state/simClient';
 import { BrainIcon, HourglassIcon, PowerIcon, RestoreIcon, ServerIcon } from '../icons';
 import { buildMap, type NodeCard, type PodChip } from './model';
 
-const NODE_W = 236;
-const GAP = 24;
-const ROW2_Y = 196;
+const NODE_W = 188;
+const GAP = 16;
+const ROW2_Y = 180;
 
 function Chip({ chip }: { chip: PodChip }) {
   const select = useMirror((s) => s.select);
@@ -120,6 +120,13 @@ const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<Node
           </div>
         ))}
       </div>
+      {card.pods.length > 0 && (
+        <div className="chips cp-chips">
+          {card.pods.map((p) => (
+            <Chip key={p.uid} chip={p} />
+          ))}
+        </div>
+      )}
       <Handle type="source" position={Position.Bottom} className="hidden-handle" isConnectable={false} />
     </div>
   );
