@@ -80,6 +80,7 @@ test('apply a Deployment, kill a node, watch the cluster heal', async ({ page })
   await expect(page.locator('.squiggly-error').first()).toBeAttached();
   await expect(page.getByTestId('apply-output')).not.toContainText('created');
   await expect(page.getByTestId('pod-chip')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/bad-yaml.png' });
 
   // A good Deployment.
   await setEditorText(page, DEPLOYMENT);
@@ -117,6 +118,7 @@ test('apply a Deployment, kill a node, watch the cluster heal', async ({ page })
   }
   await expect(runningOutside(page, victim)).toHaveCount(6, { timeout: 30_000 });
   await expect(victimCard.locator('[data-testid="pod-chip"][data-status="Terminating"]')).toHaveCount(lost);
+  await expect(page.getByTestId('deployment-ready-hello')).toHaveText('6/6');
 
   // Look at a replacement pod in the inspector.
   await runningOutside(page, victim).first().click();
@@ -133,6 +135,9 @@ test('speaks Korean when asked', async ({ page }) => {
   await page.getByTestId('language').selectOption('ko');
   await expect(page.getByTestId('apply')).toHaveText('적용');
   await expect(page.getByTestId('kill-node-node-1')).toContainText('노드 죽이기');
+  await page.getByTestId('node-card').first().locator('.node-head').click();
+  await expect(page.getByTestId('inspector-summary')).toContainText('Ready');
+  await page.screenshot({ path: 'test-results/korean.png' });
   await page.getByTestId('language').selectOption('en');
   await expect(page.getByTestId('apply')).toHaveText('Apply');
 });

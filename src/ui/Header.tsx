@@ -19,6 +19,7 @@ export function Header() {
   const epochMs = useMirror((s) => s.epochMs);
   const paused = useMirror((s) => s.paused);
   const speed = useMirror((s) => s.speed);
+  const seed = useMirror((s) => s.seed);
 
   return (
     <header className="app-header">
@@ -58,6 +59,9 @@ export function Header() {
           <SkipIcon />
         </button>
       </div>
+      <button className="btn ghost-dark" data-testid="reset" onClick={() => send({ type: 'reset', seed })} title={t('clock.resetHint')}>
+        {t('clock.reset')}
+      </button>
       <label className="lang">
         <span className="sr-only">{t('app.language')}</span>
         <select data-testid="language" value={i18n.resolvedLanguage} onChange={(e) => void i18n.changeLanguage(e.target.value)}>

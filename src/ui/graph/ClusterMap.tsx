@@ -20,7 +20,7 @@ import { send } from '../state/simClient';
 import { BrainIcon, HourglassIcon, PowerIcon, RestoreIcon, ServerIcon } from '../icons';
 import { buildMap, type NodeCard, type PodChip } from './model';
 
-const NODE_W = 188;
+const NODE_W = 196;
 const GAP = 16;
 const ROW2_Y = 180;
 
@@ -141,6 +141,9 @@ const PendingNode = memo(function PendingNode({ data }: NodeProps<Node<PendingDa
         <span className="node-name">{t('map.pending')}</span>
         <span className="count">{data.pods.length}</span>
       </div>
+      <div className="node-meta">
+        <span>{t('map.pendingHint')}</span>
+      </div>
       <div className="chips">
         {data.pods.length === 0 ? <span className="muted small empty">{t('map.noPending')}</span> : data.pods.map((p) => <Chip key={p.uid} chip={p} />)}
       </div>
@@ -161,6 +164,46 @@ function Legend() {
         </span>
       ))}
     </div>
+  );
+}
+
+/** `kubectl get deployments`, in a corner of the map. */
+function Workloads() {
+  const deployments = useKind('Deployment');
+  const select = useMirror((s) => s.select);
+  const list = Object.values(deployments).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  if (list.length === 0) return null;
+  return (
+    <table className="grid small workloads" data-testid="workloads">
+      <thead>
+        <tr>
+          <th>DEPLOYMENT</th>
+          <th>READY</th>
+          <th>UP-TO-DATE</th>
+          <th>AVAILABLE</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((d) => {
+          const ready = d.status?.readyReplicas ?? 0;
+          const want = d.spec?.replicas ?? 1;
+          return (
+            <tr key={d.metadata.uid ?? d.metadata.name}>
+              <td>
+                <button className="link" onClick={() => select({ kind: 'Deployment', namespace: d.metadata.namespace ?? '', name: d.metadata.name })}>
+                  {d.metadata.name}
+                </button>
+              </td>
+              <td className={ready === want ? 'ok' : 'progress'} data-testid={`deployment-ready-${d.metadata.name}`}>
+                {ready}/{want}
+              </td>
+              <td>{d.status?.updatedReplicas ?? 0}</td>
+              <td>{d.status?.availableReplicas ?? 0}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -220,9 +263,12 @@ function Map() {
       onPaneClick={() => select(null)}
     >
       <Background gap={24} size={1} color="#d9dee5" />
-      <Controls showInteractive={false} position="bottom-right" />
+      <Controls showInteractive={false} position="top-left" orientation="horizontal" />
       <Panel position="top-right">
         <Legend />
+      </Panel>
+      <Panel position="bottom-left">
+        <Workloads />
       </Panel>
     </ReactFlow>
   );

@@ -53,6 +53,16 @@ function summary(obj: PlainObject, now: number, epochMs: number): [string, strin
       ['INTERNAL-IP', (obj.status?.addresses ?? []).find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '<none>'],
     ];
   }
+  if (obj.kind === 'Deployment') {
+    return [
+      ['NAME', obj.metadata.name],
+      ['READY', `${obj.status?.readyReplicas ?? 0}/${obj.spec?.replicas ?? 1}`],
+      ['UP-TO-DATE', String(obj.status?.updatedReplicas ?? 0)],
+      ['AVAILABLE', String(obj.status?.availableReplicas ?? 0)],
+      ['AGE', created],
+      ['IMAGES', ((obj.spec?.template?.spec?.containers ?? []) as { image?: string }[]).map((c) => c.image ?? '').join(',')],
+    ];
+  }
   return [
     ['NAME', obj.metadata.name],
     ['AGE', created],

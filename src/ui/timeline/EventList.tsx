@@ -18,7 +18,7 @@ export function EventList() {
     () =>
       Object.values(events)
         .map((e) => ({ e, time: eventTime(e) }))
-        .sort((a, b) => b.time - a.time || (b.e.metadata.name < a.e.metadata.name ? -1 : 1))
+        .sort((a, b) => b.time - a.time || Number(b.e.metadata.resourceVersion ?? 0) - Number(a.e.metadata.resourceVersion ?? 0))
         .slice(0, MAX_ROWS),
     [events],
   );
