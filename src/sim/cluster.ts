@@ -16,6 +16,8 @@ import { DeploymentController } from './controllers/deployment/deployment';
 import { NodeLifecycleController } from './controllers/nodelifecycle/nodelifecycle';
 import { GarbageCollector } from './controllers/garbagecollector/garbagecollector';
 import { NamespaceController } from './controllers/namespace/namespace';
+import { DisruptionController } from './controllers/disruption/disruption';
+import { createSystemPriorityClasses } from './apiserver/priority';
 import type { Taint } from './api/types';
 
 /** One machine of the cluster, as its kubelet registers it. */
@@ -109,6 +111,7 @@ export class Cluster {
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
       this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     }
+    createSystemPriorityClasses(this.api);
 
     const ctx: ComponentContext = { api: this.api, clock: this.clock, rng: this.rng };
     // kube-controller-manager: one process, shared informers.
@@ -121,6 +124,7 @@ export class Cluster {
       new NodeLifecycleController(ctx, kcm),
       new GarbageCollector(ctx, kcm),
       new NamespaceController(ctx, kcm),
+      new DisruptionController(ctx, kcm),
     ];
     for (const node of this.nodes) {
       const kubelet = new Kubelet(ctx, node);
@@ -145,6 +149,25 @@ export class Cluster {
   /** Runs until virtual time `t`. */
   runUntil(t: number): void {
     this.clock.runUntil(t);
+  }
+
+  /**
+   * Skips ahead to the next moment something is reported: runs the clock from one
+   * scheduled callback to the next until a new Event is recorded, or `limitMs` of
+   * virtual time pass (heartbeats alone are not worth stopping for). Returns the time skipped.
+   */
+  skipToNextEvent(limitMs = 15 * 60_000): number {
+    const start = this.clock.now();
+    const seen = this.eventLog.length;
+    while (this.eventLog.length === seen) {
+      const next = this.clock.nextEventTime();
+      if (next === undefined || next - start > limitMs) {
+        this.clock.runUntil(start + limitMs);
+        break;
+      }
+      this.clock.runUntil(next);
+    }
+    return this.clock.now() - start;
   }
 
   /** Kills a node: its kubelet falls silent, as a machine that lost power. */

@@ -22,6 +22,8 @@ const RESOURCES: ResourceInfo[] = [
   { kind: 'Event', group: '', version: 'v1', resource: 'events', namespaced: true, shortNames: ['ev'] },
   { kind: 'ReplicaSet', group: 'apps', version: 'v1', resource: 'replicasets', namespaced: true, shortNames: ['rs'] },
   { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', namespaced: true, shortNames: ['deploy'] },
+  { kind: 'PodDisruptionBudget', group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespaced: true, shortNames: ['pdb'] },
+  { kind: 'PriorityClass', group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false, shortNames: ['pc'] },
   { kind: 'Lease', group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true, shortNames: [] },
 ];
 

@@ -11,6 +11,8 @@ export type {
 } from 'kubernetes-types/core/v1';
 export type { Deployment, DeploymentSpec, DeploymentStatus, DeploymentCondition, ReplicaSet, ReplicaSetSpec, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 export type { Lease } from 'kubernetes-types/coordination/v1';
+export type { PodDisruptionBudget, PodDisruptionBudgetSpec, PodDisruptionBudgetStatus } from 'kubernetes-types/policy/v1';
+export type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 
 /** ObjectMeta without kubernetes-types' readonly marks: the server sets those fields. */
 export type Metadata = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] } & { name: string };

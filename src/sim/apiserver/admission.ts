@@ -1,10 +1,12 @@
 /**
  * Mutating admission plugins that run on create (reference §1.8):
- * ServiceAccount and DefaultTolerationSeconds for pods.
+ * ServiceAccount, DefaultTolerationSeconds and Priority for pods, and
+ * Priority's one-global-default rule for PriorityClasses.
  */
 import type { KubeObject, Toleration } from '../api/types';
 import type { ResourceInfo } from '../api/resources';
 import type { ApiServer } from './apiserver';
+import { admitPodPriority, admitPriorityClass } from './priority';
 
 /** The 300 s NoExecute tolerations every pod gets unless it brings its own (DefaultTolerationSeconds). */
 export const DEFAULT_TOLERATION_SECONDS = 300;
@@ -19,9 +21,11 @@ function addDefaultTolerations(tolerations: Toleration[]): Toleration[] {
 }
 
 /** Runs the mutating admission plugins on a new object, in place. */
-export function admit(_api: ApiServer, obj: KubeObject, info: ResourceInfo): void {
+export function admit(api: ApiServer, obj: KubeObject, info: ResourceInfo): void {
+  if (info.kind === 'PriorityClass') admitPriorityClass(api, obj, info);
   if (info.kind !== 'Pod') return;
   obj.spec.serviceAccountName ??= 'default';
   obj.spec.serviceAccount ??= obj.spec.serviceAccountName;
   obj.spec.tolerations = addDefaultTolerations(obj.spec.tolerations ?? []);
+  admitPodPriority(api, obj, info);
 }

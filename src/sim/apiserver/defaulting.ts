@@ -47,8 +47,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
   Pod(obj) {
     obj.spec ??= {};
     defaultPodSpec(obj.spec);
-    obj.spec.priority ??= 0;
-    obj.spec.preemptionPolicy ??= 'PreemptLowerPriority';
+    // priority and preemptionPolicy come from Priority admission (apiserver/priority.ts).
     obj.status ??= {};
     obj.status.phase ??= 'Pending';
     obj.status.qosClass ??= qosClass(obj.spec);
@@ -82,6 +81,9 @@ const DEFAULTERS: Record<string, Defaulter> = {
       p.protocol ??= 'TCP';
       p.targetPort ??= p.port;
     }
+  },
+  PriorityClass(obj) {
+    obj.preemptionPolicy ??= 'PreemptLowerPriority';
   },
   Namespace(obj) {
     obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };

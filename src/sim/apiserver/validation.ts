@@ -7,6 +7,45 @@ import { validateDns1035Label, validateDns1123Label, validateDns1123Subdomain, v
 import { selectorMatches } from '../api/selectors';
 import { isQuantity } from '../api/quantity';
 import type { FieldError } from './errors';
+import { validatePriorityClassFields, validatePriorityClassUpdate } from './priority';
+
+const PERCENT = /^[0-9]+%$/;
+
+/** An int or a percentage such as '5%', not negative and at most 100% (policy/v1 PDB fields). */
+function validateIntOrPercent(value: unknown, field: string): FieldError[] {
+  if (typeof value === 'number') {
+    return value < 0 || !Number.isInteger(value) ? [{ type: 'FieldValueInvalid', field, value, detail: 'must be greater than or equal to 0' }] : [];
+  }
+  if (typeof value !== 'string' || !PERCENT.test(value)) {
+    return [{ type: 'FieldValueInvalid', field, value, detail: "must be an integer or percentage (e.g '5%')" }];
+  }
+  return parseInt(value, 10) > 100 ? [{ type: 'FieldValueInvalid', field, value, detail: 'must not be greater than 100%' }] : [];
+}
+
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/** A PodDisruptionBudget's spec: minAvailable and maxUnavailable exclusive, each an int or a percentage. */
+function validatePdbSpec(o: KubeObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = o.spec ?? {};
+  const has = (v: unknown) => v !== undefined && v !== null;
+  if (has(spec.minAvailable) && has(spec.maxUnavailable)) {
+    errs.push({ type: 'FieldValueInvalid', field: 'spec', value: spec, detail: 'minAvailable and maxUnavailable cannot be both set' });
+  }
+  if (has(spec.minAvailable)) errs.push(...validateIntOrPercent(spec.minAvailable, 'spec.minAvailable'));
+  if (has(spec.maxUnavailable)) errs.push(...validateIntOrPercent(spec.maxUnavailable, 'spec.maxUnavailable'));
+  (spec.selector?.matchExpressions ?? []).forEach((req: { operator?: string; values?: string[] }, i: number) => {
+    const f = `spec.selector.matchExpressions[${i}]`;
+    if (!SELECTOR_OPERATORS.includes(req.operator ?? '')) {
+      errs.push({ type: 'FieldValueInvalid', field: `${f}.operator`, value: req.operator ?? '', detail: 'not a valid selector operator' });
+    } else if ((req.operator === 'In' || req.operator === 'NotIn') && !(req.values?.length)) {
+      errs.push({ type: 'FieldValueRequired', field: `${f}.values`, detail: 'must be specified when `operator` is \'In\' or \'NotIn\'' });
+    } else if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && req.values?.length) {
+      errs.push({ type: 'FieldValueForbidden', field: `${f}.values`, detail: 'may not be specified when `operator` is \'Exists\' or \'DoesNotExist\'' });
+    }
+  });
+  return errs;
+}
 
 function nameErrors(field: string, value: string, check: (v: string) => string[]): FieldError[] {
   return check(value).map((detail) => ({ type: 'FieldValueInvalid' as const, field, value, detail }));
@@ -110,6 +149,8 @@ const VALIDATORS: Record<string, Validator> = {
     return errs;
   },
   Lease: (o) => validateMetadata(o, validateDns1123Subdomain),
+  PriorityClass: (o) => [...validateMetadata(o, validateDns1123Subdomain), ...validatePriorityClassFields(o)],
+  PodDisruptionBudget: (o) => [...validateMetadata(o, validateDns1123Subdomain), ...validatePdbSpec(o)],
 };
 
 /** Field errors for `obj` on create; empty when valid. */
@@ -126,5 +167,6 @@ export function validateUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
   if (obj.kind === 'Pod' && old.spec?.nodeName && obj.spec?.nodeName !== old.spec.nodeName) {
     errs.push({ type: 'FieldValueForbidden', field: 'spec', detail: 'pod updates may not change fields other than `spec.containers[*].image`, `spec.initContainers[*].image`, `spec.activeDeadlineSeconds`, `spec.tolerations` (only additions to existing tolerations), `spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)' });
   }
+  if (obj.kind === 'PriorityClass') errs.push(...validatePriorityClassUpdate(obj, old));
   return errs;
 }

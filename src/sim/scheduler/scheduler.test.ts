@@ -7,6 +7,24 @@ import type { KubeObject } from '../api/types';
 import { Scheduler } from './scheduler';
 import { testNode, testPod, type TestNodeOptions, type TestPodOptions } from './testing';
 
+/**
+ * Priority admission computes spec.priority from a PriorityClass, so a test pod
+ * with a priority gets a class of that value (and policy) instead.
+ */
+function viaPriorityClass(api: ApiServer, pod: KubeObject): KubeObject {
+  const { priority, preemptionPolicy } = pod.spec;
+  if (!priority) return pod;
+  const policy = preemptionPolicy ?? 'PreemptLowerPriority';
+  const name = `priority-${priority}-${policy.toLowerCase()}`;
+  if (!api.tryGet('PriorityClass', undefined, name)) {
+    api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value: priority, preemptionPolicy: policy });
+  }
+  const spec = { ...pod.spec, priorityClassName: name };
+  delete spec.priority;
+  delete spec.preemptionPolicy;
+  return { ...pod, spec };
+}
+
 const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
 
 function setup(nodes: [string, TestNodeOptions?][], seed = 7) {
@@ -19,7 +37,7 @@ function setup(nodes: [string, TestNodeOptions?][], seed = 7) {
   scheduler.requestWork = () => scheduler.work();
   scheduler.start();
   clock.runFor(100);
-  const createPod = (name: string, opts?: TestPodOptions) => api.create(testPod(name, opts) as KubeObject);
+  const createPod = (name: string, opts?: TestPodOptions) => api.create(viaPriorityClass(api, testPod(name, opts) as KubeObject));
   const pod = (name: string) => api.get('Pod', 'default', name);
   const events = (name: string) =>
     api.list('Event').items.filter((e) => e.involvedObject.name === name).map((e) => ({ type: e.type, reason: e.reason, message: e.message, count: e.count, source: e.source.component }));
@@ -157,7 +175,7 @@ describe('Scheduler', () => {
     clock.runFor(100);
     const polite = testPod('polite', { requests: { cpu: '1' }, priority: 1000 });
     polite.spec!.preemptionPolicy = 'Never';
-    api.create(polite as KubeObject);
+    api.create(viaPriorityClass(api, polite as KubeObject));
     clock.runFor(100);
     expect(events('polite')[0].message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.');
   });
