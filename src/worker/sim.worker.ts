@@ -159,7 +159,7 @@ function handle(cmd: Command): void {
       if (cmd.x === 1 || cmd.x === 10 || cmd.x === 60) speed = cmd.x;
       return;
     case 'clock.skip':
-      if (!broken) cluster.clock.skipToNext();
+      if (!broken) cluster.skipToNextEvent();
       return;
     case 'reset':
       start(Number.isFinite(cmd.seed) ? cmd.seed : 1);
