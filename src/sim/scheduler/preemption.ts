@@ -3,9 +3,10 @@
  * eligibility, the per-node dry run (evict every strictly-lower-priority pod,
  * re-run the filters, reprieve what is not needed) and the choice of node.
  * Carrying out the choice (status patch, delete, events) is the scheduler's job.
- * PodDisruptionBudgets are not modelled: every candidate has 0 violations.
+ * PodDisruptionBudgets only steer the choice (§2.7 steps 3-4); they never block it.
  */
-import type { Pod } from '../api/types';
+import type { Pod, PodDisruptionBudget } from '../api/types';
+import { selectorMatches } from '../api/selectors';
 import { parseTimestamp } from '../core/time';
 import type { VirtualClock } from '../core/clock';
 import { podKey, type NodeInfo, type Status } from './framework';
@@ -23,6 +24,8 @@ export const MSG_TERMINATING_ON_NOMINATED = 'preemption: not eligible due to a t
 export interface Candidate {
   node: string;
   victims: Pod[];
+  /** How many victims are evicted against a PodDisruptionBudget. */
+  pdbViolations: number;
 }
 
 /** What the dry run concluded. */
@@ -71,16 +74,48 @@ function startMs(clock: VirtualClock, p: Pod): number {
 }
 
 /**
+ * Splits pods (most important first) into those whose eviction would take a
+ * PDB below zero allowed disruptions and the rest (§2.7 step 3). Each matching
+ * pod uses up one of its PDB's disruptionsAllowed. A PDB with an empty or
+ * missing selector, or a pod without labels, matches nothing here; pods the
+ * PDB already lists in disruptedPods are being evicted and do not count.
+ */
+export function splitByPdbViolation(pods: Pod[], pdbs: readonly PodDisruptionBudget[]): { violating: Pod[]; nonViolating: Pod[] } {
+  const allowed = pdbs.map((pdb) => pdb.status?.disruptionsAllowed ?? 0);
+  const violating: Pod[] = [];
+  const nonViolating: Pod[] = [];
+  for (const pod of pods) {
+    const labels = pod.metadata?.labels ?? {};
+    let violated = false;
+    if (Object.keys(labels).length > 0) {
+      pdbs.forEach((pdb, i) => {
+        const selector = pdb.spec?.selector;
+        if (pdb.metadata?.namespace !== pod.metadata?.namespace || !selector) return;
+        if (!Object.keys(selector.matchLabels ?? {}).length && !(selector.matchExpressions ?? []).length) return;
+        if (!selectorMatches(selector, labels)) return;
+        if (pdb.status?.disruptedPods?.[pod.metadata?.name ?? '']) return;
+        allowed[i]--;
+        if (allowed[i] < 0) violated = true;
+      });
+    }
+    (violated ? violating : nonViolating).push(pod);
+  }
+  return { violating, nonViolating };
+}
+
+/**
  * Victims on one node: remove every pod of strictly lower priority; if the pod
- * still does not fit, the filter status says why. Otherwise reprieve victims,
- * most important first, while the pod still fits.
+ * still does not fit, the filter status says why. Otherwise reprieve victims
+ * while the pod still fits: PDB-violating ones first, then the others, each
+ * group most important first. Violations are counted among the victims left.
  */
 export function selectVictimsOnNode(
   pod: Pod,
   nodeInfo: NodeInfo,
   runFilters: (pod: Pod, nodeInfo: NodeInfo) => Status,
   clock: VirtualClock,
-): { victims: Pod[] } | { status: Status } {
+  pdbs: readonly PodDisruptionBudget[] = [],
+): { victims: Pod[]; pdbViolations: number } | { status: Status } {
   const prio = priorityOf(pod);
   const potential = nodeInfo.pods.filter((p) => priorityOf(p) < prio).sort(moreImportantFirst(clock));
   if (potential.length === 0) return { status: { code: 'UnschedulableAndUnresolvable', reasons: [REASON_NO_VICTIMS] } };
@@ -88,20 +123,24 @@ export function selectVictimsOnNode(
   const status = runFilters(pod, dry);
   if (status.code !== 'Success') return { status };
   const victims: Pod[] = [];
-  for (const p of potential) {
+  const reprieve = (p: Pod): boolean => {
     dry.addPod(p);
-    if (runFilters(pod, dry).code !== 'Success') {
-      dry.removePod(podKey(p));
-      victims.push(p);
-    }
-  }
-  return { victims };
+    if (runFilters(pod, dry).code === 'Success') return true;
+    dry.removePod(podKey(p));
+    victims.push(p);
+    return false;
+  };
+  const { violating, nonViolating } = splitByPdbViolation(potential, pdbs);
+  let pdbViolations = 0;
+  for (const p of violating) if (!reprieve(p)) pdbViolations++;
+  for (const p of nonViolating) reprieve(p);
+  return { victims, pdbViolations };
 }
 
 /**
- * Picks among candidates (reference §2.7 step 4, without PDBs): lowest highest
- * victim priority, then smallest sum of priorities, then fewest victims, then
- * the latest start of the most important victim, then the first node.
+ * Picks among candidates (reference §2.7 step 4): fewest PDB violations, then
+ * lowest highest victim priority, then smallest sum of priorities, then fewest
+ * victims, then the latest start of the most important victim, then the first node.
  */
 export function pickCandidate(candidates: Candidate[], clock: VirtualClock): Candidate | undefined {
   const highest = (c: Candidate) => Math.max(...c.victims.map(priorityOf));
@@ -117,7 +156,7 @@ export function pickCandidate(candidates: Candidate[], clock: VirtualClock): Can
       best = c;
       continue;
     }
-    const cmp = highest(c) - highest(best) || sum(c) - sum(best) || c.victims.length - best.victims.length || earliestTop(best) - earliestTop(c);
+    const cmp = c.pdbViolations - best.pdbViolations || highest(c) - highest(best) || sum(c) - sum(best) || c.victims.length - best.victims.length || earliestTop(best) - earliestTop(c);
     if (cmp < 0) best = c;
   }
   return best;
@@ -133,6 +172,8 @@ export function preempt(
   filterStatuses: Map<string, Status>,
   runFilters: (pod: Pod, nodeInfo: NodeInfo) => Status,
   clock: VirtualClock,
+  /** The cluster's PodDisruptionBudgets, from the scheduler's informer. */
+  pdbs: readonly PodDisruptionBudget[] = [],
 ): PreemptionOutcome {
   if (pod.spec?.preemptionPolicy === 'Never') return { message: MSG_POLICY_NEVER };
   const nominated = pod.status?.nominatedNodeName;
@@ -152,9 +193,9 @@ export function preempt(
       nested.set(info.name, { code: 'UnschedulableAndUnresolvable', reasons: [REASON_NOT_HELPFUL] });
       continue;
     }
-    const result = selectVictimsOnNode(pod, info, runFilters, clock);
+    const result = selectVictimsOnNode(pod, info, runFilters, clock, pdbs);
     if ('status' in result) nested.set(info.name, result.status);
-    else candidates.push({ node: info.name, victims: result.victims });
+    else candidates.push({ node: info.name, victims: result.victims, pdbViolations: result.pdbViolations });
   }
   const candidate = pickCandidate(candidates, clock);
   if (candidate) return { candidate };

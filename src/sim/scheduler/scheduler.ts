@@ -12,7 +12,7 @@ import type { Informer } from '../client/informer';
 import { clone } from '../apiserver/apiserver';
 import { isReason } from '../apiserver/errors';
 import { rfc3339 } from '../core/time';
-import type { KubeObject, Node as NodeType, Pod as PodType, PodCondition } from '../api/types';
+import type { KubeObject, Node as NodeType, Pod as PodType, PodCondition, PodDisruptionBudget } from '../api/types';
 import { SUCCESS, podKey, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from './framework';
 import { SchedulerCache, isTerminal } from './cache';
 import { SchedulingQueue, type QueuedPod } from './queue';
@@ -77,6 +77,8 @@ export class Scheduler implements Component {
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod & KubeObject>;
   private readonly nodes: Informer<Node & KubeObject>;
+  /** PodDisruptionBudgets, which preemption tries not to violate (reference §2.7). */
+  private readonly pdbs: Informer<PodDisruptionBudget & KubeObject>;
   private queue: SchedulingQueue;
   private cache = new SchedulerCache();
   private readonly records = new RecordBook();
@@ -89,6 +91,7 @@ export class Scheduler implements Component {
     this.queue = this.newQueue();
     this.pods = this.process.informers.forKind<Pod & KubeObject>('Pod');
     this.nodes = this.process.informers.forKind<Node & KubeObject>('Node');
+    this.pdbs = this.process.informers.forKind<PodDisruptionBudget & KubeObject>('PodDisruptionBudget');
     this.pods.addHandlers({
       add: (pod) => this.onPodAdd(pod),
       update: (oldPod, pod) => this.onPodUpdate(oldPod, pod),
@@ -302,7 +305,7 @@ export class Scheduler implements Component {
 
   /** No feasible node: build the FitError, run preemption, and report (reference §2.6). */
   private failFit(qp: QueuedPod, pod: Pod, record: SchedulingRecord, snapshot: NodeInfo[], statuses: Map<string, Status>): void {
-    const outcome = preempt(pod, snapshot, statuses, (p, info) => runFilters(p, info), this.ctx.clock);
+    const outcome = preempt(pod, snapshot, statuses, (p, info) => runFilters(p, info), this.ctx.clock, this.pdbs.list());
     let message = fitErrorMessage(snapshot.length, statuses.values());
     let nominate: string | null | undefined = outcome.keepNomination ? undefined : null;
     if (outcome.candidate) {
