@@ -24,10 +24,14 @@ const MAX_LATENCY_MS = 12;
 /** A cache of one kind, kept up to date by a watch. */
 export class Informer<T extends KubeObject = KubeObject> {
   private cache = new Map<string, T>();
+  /** Cached keys in sorted order; rebuilt only when a key is added or removed, since list() is hot. */
+  private sortedKeys?: string[];
   private handlers: InformerHandlers<T>[] = [];
   private lastDeliveryAt = 0;
   private stopWatch?: () => void;
   private pending = new Set<number>();
+  /** Keys whose latest version passed the filter, as the server's field-selector watch tracks them. */
+  private selected = new Set<string>();
 
   constructor(
     private readonly api: ApiServer,
@@ -48,8 +52,11 @@ export class Informer<T extends KubeObject = KubeObject> {
     if (this.stopWatch) return;
     const { items, resourceVersion } = this.api.list<T>(this.kind);
     this.cache.clear();
+    this.sortedKeys = undefined;
+    this.selected.clear();
     for (const obj of items) {
       if (!this.filter(obj)) continue;
+      this.selected.add(this.keyFor(obj));
       this.cache.set(this.keyFor(obj), obj);
       for (const h of this.handlers) h.add?.(obj);
     }
@@ -71,9 +78,9 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   /** Cached objects, sorted by key, optionally in one namespace. */
   list(namespace?: string): T[] {
-    const keys = [...this.cache.keys()].sort();
+    this.sortedKeys ??= [...this.cache.keys()].sort();
     const out: T[] = [];
-    for (const k of keys) {
+    for (const k of this.sortedKeys) {
       const obj = this.cache.get(k)!;
       if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
     }
@@ -90,6 +97,12 @@ export class Informer<T extends KubeObject = KubeObject> {
   }
 
   private deliverLater(change: StoreChange): void {
+    // Like a field-selector watch, the server sends nothing about objects that never matched.
+    const key = this.keyFor(change.object);
+    const matches = change.type !== 'DELETED' && this.filter(change.object as T);
+    if (!matches && !this.selected.has(key)) return;
+    if (matches) this.selected.add(key);
+    else this.selected.delete(key);
     const latency = this.rng.between(MIN_LATENCY_MS, MAX_LATENCY_MS);
     const at = Math.max(this.lastDeliveryAt, this.clock.now() + latency);
     this.lastDeliveryAt = at;
@@ -106,11 +119,13 @@ export class Informer<T extends KubeObject = KubeObject> {
     const old = this.cache.get(key);
     const matches = change.type !== 'DELETED' && this.filter(obj);
     if (matches) {
+      if (!old) this.sortedKeys = undefined;
       this.cache.set(key, obj);
       if (old) for (const h of this.handlers) h.update?.(old, obj);
       else for (const h of this.handlers) h.add?.(obj);
     } else if (old) {
       this.cache.delete(key);
+      this.sortedKeys = undefined;
       for (const h of this.handlers) h.delete?.(change.type === 'DELETED' ? obj : old);
     }
   }
