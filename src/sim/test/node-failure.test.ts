@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createCluster } from '../cluster';
 import { parseTimestamp } from '../core/time';
-import { apply, deploymentYaml, isRunningReady, pods, runUntilTrue } from './helpers';
+import { apply, deploymentYaml, eventsFor, isRunningReady, pods, runUntilTrue } from './helpers';
 import type { KubeObject } from '../api/types';
 
 function readyCondition(node: KubeObject) {
@@ -50,6 +50,8 @@ it('heals a Deployment when a node dies: NotReady at ~50 s, evictions at ~350 s,
     const pod = cluster.api.get('Pod', 'default', name);
     expect(pod.metadata.deletionTimestamp).toBeDefined();
     expect(pod.status.conditions.find((c: { type: string }) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager' });
+    const evictions = eventsFor(cluster, 'Pod', name).filter((e) => e.reason === 'TaintManagerEviction');
+    expect(evictions.map((e) => [e.message, e.count])).toEqual([[`Marking for deletion Pod default/${name}`, 1]]);
   }
 
   // Replacements run on the surviving nodes and the Deployment is whole again.

@@ -105,9 +105,10 @@ export class TaintEvictionManager {
   private evict(pod: KubeObject): void {
     const api = this.process.ctx.api;
     const ns = pod.metadata.namespace!;
-    this.recorder.record(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${ns}/${pod.metadata.name}`);
+    // The cache may lag behind our own writes: only a pod that is not already being deleted is marked.
     const fresh = api.tryGet('Pod', ns, pod.metadata.name);
     if (!fresh || fresh.metadata.uid !== pod.metadata.uid || fresh.metadata.deletionTimestamp) return;
+    this.recorder.record(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${ns}/${pod.metadata.name}`);
     const next = clone(fresh);
     next.status.conditions = setCondition(
       next.status.conditions,
