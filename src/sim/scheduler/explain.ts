@@ -40,6 +40,11 @@ export interface SchedulingRecord {
   /** Virtual ms of the attempt. */
   time: number;
   nodes: NodeRecord[];
+  /**
+   * What PreFilter did, when it mattered: a rejection of every node (its
+   * plugin, code and reasons), or the plugins that narrowed the cycle to `nodes`.
+   */
+  preFilter?: FilterRecord & { nodes?: string[] };
   /** The node chosen, when the attempt succeeded. */
   selected?: string;
   /** The FailedScheduling message, when it failed. */

@@ -1,9 +1,10 @@
 /**
- * The scheduling framework (reference §2.1, §2.4): status codes, the Filter and
- * Score plugin contracts, and NodeInfo, the scheduler's view of one node with
+ * The scheduling framework (reference §2.1, §2.4): status codes, the
+ * PreFilter/Filter and PreScore/Score plugin contracts with their per-cycle
+ * state and the cluster snapshot they see, and NodeInfo, the scheduler's view of one node with
  * the pods assigned to it (bound or only assumed) and what they request.
  */
-import type { Container, Node, Pod, Toleration, Taint } from '../api/types';
+import type { Container, LabelSelector, Node, Pod, Service, Toleration, Taint } from '../api/types';
 import { cpuMillis, units } from '../api/quantity';
 
 /**
@@ -30,10 +31,94 @@ export function unschedulable(code: Exclude<Code, 'Success'>, ...reasons: string
 /** The highest score a plugin may give a node after normalisation (MaxNodeScore). */
 export const MAX_NODE_SCORE = 100;
 
+/**
+ * What a PreFilter or PreScore says about a pod when the plugin has nothing to
+ * do for it: its Filter or Score is then not run this cycle (upstream `Skip`).
+ */
+export const SKIP = 'Skip' as const;
+
+/**
+ * Per-cycle data: what plugins compute once in PreFilter/PreScore and read back
+ * in Filter/Score, keyed by the writing plugin (upstream CycleState).
+ */
+export class CycleState {
+  private readonly data = new Map<string, unknown>();
+  /** Plugins whose PreFilter said Skip: their Filter is not run this cycle. */
+  readonly skipFilter = new Set<string>();
+  /** Plugins whose PreScore said Skip: they do not score this cycle. */
+  readonly skipScore = new Set<string>();
+
+  /** The value a plugin wrote under `key`, if any. */
+  read<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+
+  /** Stores a value for the rest of the cycle. */
+  write(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+}
+
+/** Cluster objects beyond nodes and pods that some plugins consult, as the cycle sees them. */
+export interface ClusterLister {
+  /** Labels of a namespace (namespaceSelector in pod affinity terms); undefined when unknown. */
+  namespaceLabels(namespace: string): Record<string, string> | undefined;
+  /** Services in a namespace (the system default spreading selector). */
+  services(namespace: string): Service[];
+  /** The selector of a pod's controller of this kind (ReplicaSet, StatefulSet...), when the lister knows it. */
+  controllerSelector(namespace: string, kind: string, name: string): LabelSelector | undefined;
+}
+
+/** A lister that knows nothing: no namespace labels, no services, no controllers. */
+export const EMPTY_LISTER: ClusterLister = {
+  namespaceLabels: () => undefined,
+  services: () => [],
+  controllerSelector: () => undefined,
+};
+
+/**
+ * The cluster as one scheduling cycle sees it (reference §2.3 step 2): every
+ * node's NodeInfo sorted by name, plus listers for other objects.
+ */
+export class Snapshot {
+  private readonly byName: Map<string, NodeInfo>;
+
+  constructor(
+    readonly nodes: readonly NodeInfo[],
+    readonly lister: ClusterLister = EMPTY_LISTER,
+  ) {
+    this.byName = new Map(nodes.map((n) => [n.name, n]));
+  }
+
+  /** The NodeInfo of one node. */
+  get(name: string): NodeInfo | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The same snapshot with one node's NodeInfo replaced (a preemption dry run's view). */
+  withNode(info: NodeInfo): Snapshot {
+    return new Snapshot(this.nodes.map((n) => (n.name === info.name ? info : n)), this.lister);
+  }
+}
+
+/**
+ * A PreFilter's verdict: a rejection for every node (`status`), or the only
+ * nodes worth filtering (`nodeNames`), or neither (all nodes, go on).
+ */
+export interface PreFilterResult {
+  status?: Status;
+  nodeNames?: ReadonlySet<string>;
+}
+
 /** Decides whether a pod may run on a node at all. */
 export interface FilterPlugin {
   readonly name: string;
-  filter(pod: Pod, nodeInfo: NodeInfo): Status;
+  /**
+   * Looks at the whole snapshot once per cycle and writes what Filter needs
+   * into `state`; SKIP means Filter has nothing to check for this pod.
+   */
+  preFilter?(pod: Pod, snapshot: Snapshot, state: CycleState): PreFilterResult | typeof SKIP | void;
+  filter(pod: Pod, nodeInfo: NodeInfo, state: CycleState): Status;
 }
 
 /** Ranks the feasible nodes for a pod. */
@@ -43,10 +128,12 @@ export interface ScorePlugin {
   readonly weight: number;
   /** True when the plugin does not score this pod at all (BalancedAllocation for BestEffort pods). */
   skip?(pod: Pod): boolean;
+  /** Computes per-cycle data over the feasible nodes and the snapshot; SKIP means no scoring this cycle. */
+  preScore?(pod: Pod, feasible: readonly NodeInfo[], snapshot: Snapshot, state: CycleState): typeof SKIP | void;
   /** The raw score of one node. */
-  score(pod: Pod, nodeInfo: NodeInfo): number;
+  score(pod: Pod, nodeInfo: NodeInfo, state: CycleState): number;
   /** Maps raw scores (one per feasible node, same order) to 0..100; absent means raw is already 0..100. */
-  normalize?(raw: number[]): number[];
+  normalize?(raw: number[], nodes: readonly NodeInfo[], state: CycleState): number[];
 }
 
 /** Resource amounts the scheduler accounts: cpu in millicores, bytes, and extended resources by name. */

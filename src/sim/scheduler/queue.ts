@@ -7,7 +7,8 @@
 import type { TimerId, VirtualClock } from '../core/clock';
 import type { ProcessTimers } from '../core/timers';
 import type { Pod } from '../api/types';
-import { podKey } from './framework';
+import { podKey, type Status } from './framework';
+import { preEnqueue as schedulingGates } from './plugins/schedulinggates';
 
 /** podInitialBackoff (reference §0). */
 export const INITIAL_BACKOFF_MS = 1_000;
@@ -32,6 +33,8 @@ export interface QueuedPod {
   /** Which kind of failure the backoff follows. */
   lastFailure: 'unschedulable' | 'error' | 'none';
   queue: QueueName;
+  /** Held by a PreEnqueue check (scheduling gates): waits in the unschedulable pool until the pod changes. */
+  gated?: boolean;
 }
 
 /** Backoff after `n` failures: `1 s × 2^(n−1)`, capped at 10 s (1, 2, 4, 8, 10, 10... s). */
@@ -61,6 +64,8 @@ export class SchedulingQueue {
     private readonly processTimers: ProcessTimers,
     /** Called when a pod enters activeQ, so the scheduler runs a cycle. */
     private readonly onActive: () => void,
+    /** PreEnqueue checks (SchedulingGates): a pod failing one does not enter activeQ. */
+    private readonly preEnqueue: (pod: Pod) => Status = schedulingGates,
   ) {}
 
   /** Adds a new pending pod to activeQ; a pod already known only gets its object refreshed. */
@@ -73,7 +78,12 @@ export class SchedulingQueue {
     }
     const qp: QueuedPod = { key, pod, timestamp: this.clock.now(), attempts: 0, errors: 0, lastFailure: 'none', queue: 'activeQ' };
     this.pods.set(key, qp);
-    this.pushActive(qp);
+    this.enqueue(qp);
+  }
+
+  /** True while a PreEnqueue check holds the pod (it has scheduling gates). */
+  isGated(key: string): boolean {
+    return !!this.pods.get(key)?.gated;
   }
 
   /**
@@ -84,6 +94,8 @@ export class SchedulingQueue {
     const qp = this.pods.get(podKey(pod));
     if (!qp) return this.add(pod);
     qp.pod = pod;
+    // A gated pod is re-checked on every change; once the gates are gone it goes straight to activeQ.
+    if (qp.gated) return this.enqueue(qp);
     const relevant = JSON.stringify(oldPod.spec) !== JSON.stringify(pod.spec)
       || JSON.stringify(oldPod.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {});
     if (relevant && qp.queue === 'unschedulablePods') this.moveToActiveOrBackoff(qp);
@@ -146,7 +158,7 @@ export class SchedulingQueue {
   moveAllToActiveOrBackoff(): void {
     for (const key of [...this.pods.keys()].sort()) {
       const qp = this.pods.get(key)!;
-      if (qp.queue === 'unschedulablePods') this.moveToActiveOrBackoff(qp);
+      if (qp.queue === 'unschedulablePods' && !qp.gated) this.moveToActiveOrBackoff(qp);
     }
   }
 
@@ -175,6 +187,15 @@ export class SchedulingQueue {
     this.pods.clear();
     this.activeSeq.clear();
     this.heap = [];
+  }
+
+  /** activeQ, unless a PreEnqueue check holds the pod in the unschedulable pool. */
+  private enqueue(qp: QueuedPod): void {
+    qp.gated = this.preEnqueue(qp.pod).code !== 'Success';
+    if (!qp.gated) return this.pushActive(qp);
+    this.cancelTimer(qp.key);
+    this.activeSeq.delete(qp.key);
+    qp.queue = 'unschedulablePods';
   }
 
   private moveToActiveOrBackoff(qp: QueuedPod): void {

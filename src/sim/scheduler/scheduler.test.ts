@@ -114,6 +114,8 @@ describe('Scheduler', () => {
       { plugin: 'NodeResourcesFit', raw: 81, normalized: 81, weighted: 81 },
       // cpu 1/4, memory 1Gi/8Gi: std 0.0625 → 93.
       { plugin: 'NodeResourcesBalancedAllocation', raw: 93, normalized: 93, weighted: 93 },
+      // No image on any node yet (and NodeAffinity, PodTopologySpread, InterPodAffinity have nothing to score).
+      { plugin: 'ImageLocality', raw: 0, normalized: 0, weighted: 0 },
     ]);
     expect(n1.total).toBe(474);
   });

@@ -12,8 +12,9 @@ import type { Informer } from '../client/informer';
 import { clone } from '../apiserver/apiserver';
 import { isReason } from '../apiserver/errors';
 import { rfc3339 } from '../core/time';
-import type { KubeObject, Node as NodeType, Pod as PodType, PodCondition, PodDisruptionBudget } from '../api/types';
-import { SUCCESS, podKey, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from './framework';
+import type { KubeObject, LabelSelector, Node as NodeType, Pod as PodType, PodCondition, PodDisruptionBudget, ReplicaSet, Service } from '../api/types';
+import { Snapshot, podKey, type ClusterLister, type CycleState, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status } from './framework';
+import * as cycle from './cycle';
 import { SchedulerCache, isTerminal } from './cache';
 import { SchedulingQueue, type QueuedPod } from './queue';
 import { RecordBook, type FilterRecord, type NodeRecord, type SchedulingRecord } from './explain';
@@ -22,6 +23,13 @@ import { nodeUnschedulable } from './plugins/nodeunschedulable';
 import { taintToleration } from './plugins/tainttoleration';
 import { nodeResourcesFit } from './plugins/noderesourcesfit';
 import { balancedAllocation } from './plugins/balancedallocation';
+import { nodeName } from './plugins/nodename';
+import { nodeAffinity } from './plugins/nodeaffinity';
+import { nodePorts } from './plugins/nodeports';
+import { podTopologySpread } from './plugins/podtopologyspread';
+import { interPodAffinity } from './plugins/interpodaffinity';
+import { imageLocality } from './plugins/imagelocality';
+import { MSG_GATED, REASON_GATED } from './plugins/schedulinggates';
 
 type Pod = PodType;
 type Node = NodeType;
@@ -31,10 +39,14 @@ const stored = (obj: Pod): KubeObject => obj as unknown as KubeObject;
 /** The default profile's name, which pods select with `spec.schedulerName`. */
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
-/** Filter plugins in the default profile's order (reference §2.1). */
-export const FILTER_PLUGINS: readonly FilterPlugin[] = [nodeUnschedulable, taintToleration, nodeResourcesFit];
-/** Score plugins in the default profile's order (reference §2.1). */
-export const SCORE_PLUGINS: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, balancedAllocation];
+/** PreFilter/Filter plugins in the default profile's order (reference §2.1; no volume plugins: no volumes yet). */
+export const FILTER_PLUGINS: readonly FilterPlugin[] = [
+  nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, podTopologySpread, interPodAffinity,
+];
+/** PreScore/Score plugins in the default profile's order (reference §2.1). */
+export const SCORE_PLUGINS: readonly ScorePlugin[] = [
+  taintToleration, nodeAffinity, nodeResourcesFit, podTopologySpread, interPodAffinity, balancedAllocation, imageLocality,
+];
 
 /** The message when the cluster has no nodes (reference §2.3 step 2). */
 export const MSG_NO_NODES = 'no nodes available to schedule pods';
@@ -54,14 +66,25 @@ export function numFeasibleNodesToFind(numNodes: number): number {
   return Math.max(100, Math.floor((numNodes * percentage) / 100));
 }
 
-/** Runs the filters in order and stops at the first that fails (reference §2.3 step 5). */
-export function runFilters(pod: Pod, nodeInfo: NodeInfo, trail?: FilterRecord[]): Status {
-  for (const plugin of FILTER_PLUGINS) {
-    const status = plugin.filter(pod, nodeInfo);
-    trail?.push({ plugin: plugin.name, code: status.code, reasons: [...status.reasons] });
-    if (status.code !== 'Success') return status;
-  }
-  return SUCCESS;
+/**
+ * Runs the default profile's filters in order and stops at the first that fails
+ * (reference §2.3 step 5). Without `state`, PreFilter first runs over a snapshot
+ * of this node alone.
+ */
+export function runFilters(pod: Pod, nodeInfo: NodeInfo, state?: CycleState, trail?: FilterRecord[]): Status {
+  return cycle.runFilters(FILTER_PLUGINS, pod, nodeInfo, state, trail);
+}
+
+/**
+ * Filters for preemption's dry run: PreFilter again over the snapshot with the
+ * node's victims removed, so plugins that count pods across nodes
+ * (PodTopologySpread, InterPodAffinity) see the eviction too.
+ */
+export function dryRunFilters(snapshot: Snapshot): (pod: Pod, nodeInfo: NodeInfo) => Status {
+  return (pod, nodeInfo) => {
+    const pre = cycle.runPreFilters(FILTER_PLUGINS, pod, snapshot.withNode(nodeInfo));
+    return pre.status ?? runFilters(pod, nodeInfo, pre.state);
+  };
 }
 
 function truncateNote(message: string): string {
@@ -77,6 +100,8 @@ export class Scheduler implements Component {
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod & KubeObject>;
   private readonly nodes: Informer<Node & KubeObject>;
+  /** Namespaces, Services and ReplicaSets, for namespaceSelector and default spreading. */
+  private readonly lister: ClusterLister;
   /** PodDisruptionBudgets, which preemption tries not to violate (reference §2.7). */
   private readonly pdbs: Informer<PodDisruptionBudget & KubeObject>;
   private queue: SchedulingQueue;
@@ -91,6 +116,7 @@ export class Scheduler implements Component {
     this.queue = this.newQueue();
     this.pods = this.process.informers.forKind<Pod & KubeObject>('Pod');
     this.nodes = this.process.informers.forKind<Node & KubeObject>('Node');
+    this.lister = this.newLister();
     this.pdbs = this.process.informers.forKind<PodDisruptionBudget & KubeObject>('PodDisruptionBudget');
     this.pods.addHandlers({
       add: (pod) => this.onPodAdd(pod),
@@ -139,6 +165,18 @@ export class Scheduler implements Component {
     return this.queue.pending();
   }
 
+  private newLister(): ClusterLister {
+    const namespaces = this.process.informers.forKind('Namespace');
+    const services = this.process.informers.forKind<Service & KubeObject>('Service');
+    const replicaSets = this.process.informers.forKind<ReplicaSet & KubeObject>('ReplicaSet');
+    return {
+      namespaceLabels: (ns) => namespaces.get(ns)?.metadata.labels,
+      services: (ns) => services.list(ns),
+      controllerSelector: (ns, kind, name): LabelSelector | undefined =>
+        (kind === 'ReplicaSet' ? replicaSets.get(`${ns}/${name}`)?.spec?.selector : undefined),
+    };
+  }
+
   private newQueue(): SchedulingQueue {
     return new SchedulingQueue(this.ctx.clock, this.process.timers, () => this.wake());
   }
@@ -154,7 +192,17 @@ export class Scheduler implements Component {
     if (pod.spec?.nodeName) {
       this.queue.delete(podKey(pod));
       this.cache.addOrUpdatePod(pod);
-    } else if (responsibleFor(pod)) this.queue.add(pod);
+      // A pod on a node may satisfy a waiting pod's affinity or spreading.
+      this.queue.moveAllToActiveOrBackoff();
+    } else if (responsibleFor(pod)) {
+      this.queue.add(pod);
+      this.markIfGated(pod);
+    }
+  }
+
+  /** PodScheduled=False, SchedulingGated while scheduling gates hold the pod (reference §2.1). */
+  private markIfGated(pod: Pod): void {
+    if (this.queue.isGated(podKey(pod))) this.updatePodScheduledCondition(pod, REASON_GATED, MSG_GATED, undefined);
   }
 
   private onPodUpdate(oldPod: Pod, pod: Pod): void {
@@ -163,9 +211,12 @@ export class Scheduler implements Component {
       this.queue.delete(key);
       this.cache.addOrUpdatePod(pod);
       // A pod that finished frees its node's resources.
-      if (!isTerminal(oldPod) && isTerminal(pod)) this.queue.moveAllToActiveOrBackoff();
-    } else if (responsibleFor(pod)) this.queue.update(oldPod, pod);
-    else this.queue.delete(key);
+      // A pod that finished frees its node's resources; a newly bound one may satisfy affinity.
+      if ((!isTerminal(oldPod) && isTerminal(pod)) || !oldPod.spec?.nodeName) this.queue.moveAllToActiveOrBackoff();
+    } else if (responsibleFor(pod)) {
+      this.queue.update(oldPod, pod);
+      this.markIfGated(pod);
+    } else this.queue.delete(key);
   }
 
   private onPodDelete(pod: Pod): void {
@@ -186,19 +237,26 @@ export class Scheduler implements Component {
       return this.queue.delete(qp.key);
     }
     const record: SchedulingRecord = { podKey: qp.key, podUid: pod.metadata?.uid ?? '', time: this.ctx.clock.now(), nodes: [] };
-    const snapshot = this.cache.snapshot();
-    if (snapshot.length === 0) {
+    const snapshot = new Snapshot(this.cache.snapshot(), this.lister);
+    if (snapshot.nodes.length === 0) {
       this.fail(qp, record, MSG_NO_NODES);
       return;
+    }
+    const pre = cycle.runPreFilters(FILTER_PLUGINS, pod, snapshot);
+    if (pre.status) {
+      // A PreFilter rejection marks every node alike; its reasons are the whole message (reference §2.6).
+      record.preFilter = { plugin: pre.rejectedBy!, code: pre.status.code, reasons: [...pre.status.reasons] };
+      const statuses = new Map(snapshot.nodes.map((n) => [n.name, pre.status!]));
+      return this.failFit(qp, pod, record, snapshot, statuses, pre.status.reasons.join(', '));
     }
     const withNominated = this.nominatedPodsAdder(pod);
 
     // An earlier preemption's nominated node is tried alone first (reference §2.3 step 4).
     const nominated = pod.status?.nominatedNodeName;
-    const nominatedInfo = nominated ? this.cache.nodeInfo(nominated) : undefined;
-    if (nominatedInfo) {
+    const nominatedInfo = nominated ? snapshot.get(nominated) : undefined;
+    if (nominatedInfo && (!pre.nodeNames || pre.nodeNames.has(nominatedInfo.name))) {
       const nodeRecord: NodeRecord = { node: nominatedInfo.name, filters: [], scores: [] };
-      if (runFilters(pod, withNominated(nominatedInfo), nodeRecord.filters).code === 'Success') {
+      if (runFilters(pod, withNominated(nominatedInfo), pre.state, nodeRecord.filters).code === 'Success') {
         record.nodes.push(nodeRecord);
         return this.assumeAndBind(qp, pod, nominatedInfo.name, record);
       }
@@ -206,20 +264,30 @@ export class Scheduler implements Component {
 
     const feasible: NodeInfo[] = [];
     const statuses = new Map<string, Status>();
-    const toFind = numFeasibleNodesToFind(snapshot.length);
-    let processed = 0;
-    for (; processed < snapshot.length && feasible.length < toFind; processed++) {
-      const info = snapshot[(this.nextStartNodeIndex + processed) % snapshot.length];
-      const nodeRecord: NodeRecord = { node: info.name, filters: [], scores: [] };
-      const status = runFilters(pod, withNominated(info), nodeRecord.filters);
-      record.nodes.push(nodeRecord);
-      if (status.code === 'Success') feasible.push(info);
-      else statuses.set(info.name, status);
+    let nodes = snapshot.nodes;
+    if (pre.nodeNames) {
+      // Nodes a PreFilter left out (reference §2.3 step 3).
+      const leftOut = cycle.narrowedOutStatus(pre.narrowedBy);
+      record.preFilter = { plugin: pre.narrowedBy.join(' '), code: 'Success', reasons: [], nodes: [...pre.nodeNames].sort() };
+      nodes = snapshot.nodes.filter((n) => pre.nodeNames!.has(n.name));
+      for (const n of snapshot.nodes) if (!pre.nodeNames.has(n.name)) statuses.set(n.name, leftOut);
     }
-    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % snapshot.length;
+    if (nodes.length) {
+      const toFind = numFeasibleNodesToFind(nodes.length);
+      let processed = 0;
+      for (; processed < nodes.length && feasible.length < toFind; processed++) {
+        const info = nodes[(this.nextStartNodeIndex + processed) % nodes.length];
+        const nodeRecord: NodeRecord = { node: info.name, filters: [], scores: [] };
+        const status = runFilters(pod, withNominated(info), pre.state, nodeRecord.filters);
+        record.nodes.push(nodeRecord);
+        if (status.code === 'Success') feasible.push(info);
+        else statuses.set(info.name, status);
+      }
+      this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
+    }
 
     if (feasible.length === 0) return this.failFit(qp, pod, record, snapshot, statuses);
-    const selected = feasible.length === 1 ? feasible[0].name : this.scoreAndSelect(pod, feasible, record);
+    const selected = feasible.length === 1 ? feasible[0].name : this.scoreAndSelect(pod, feasible, snapshot, pre.state, record);
     this.assumeAndBind(qp, pod, selected, record);
   }
 
@@ -244,20 +312,14 @@ export class Scheduler implements Component {
   }
 
   /** Score, normalise, weigh, and pick the highest total; ties broken at random (reference §2.3 steps 8–9). */
-  private scoreAndSelect(pod: Pod, feasible: NodeInfo[], record: SchedulingRecord): string {
-    const totals = feasible.map(() => 0);
+  private scoreAndSelect(pod: Pod, feasible: NodeInfo[], snapshot: Snapshot, state: CycleState, record: SchedulingRecord): string {
+    const { totals, scores } = cycle.runScores(SCORE_PLUGINS, pod, feasible, snapshot, state);
     const byName = new Map(record.nodes.map((n) => [n.node, n]));
-    for (const plugin of SCORE_PLUGINS) {
-      if (plugin.skip?.(pod)) continue;
-      const raw = feasible.map((info) => plugin.score(pod, info));
-      const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
-      feasible.forEach((info, i) => {
-        const weighted = normalized[i] * plugin.weight;
-        totals[i] += weighted;
-        byName.get(info.name)!.scores.push({ plugin: plugin.name, raw: raw[i], normalized: normalized[i], weighted });
-      });
-    }
-    feasible.forEach((info, i) => (byName.get(info.name)!.total = totals[i]));
+    feasible.forEach((info, i) => {
+      const nodeRecord = byName.get(info.name)!;
+      nodeRecord.scores.push(...scores[i]);
+      nodeRecord.total = totals[i];
+    });
     // Reservoir sampling over the nodes with the top score.
     let best = 0;
     let ties = 1;
@@ -304,9 +366,11 @@ export class Scheduler implements Component {
   }
 
   /** No feasible node: build the FitError, run preemption, and report (reference §2.6). */
-  private failFit(qp: QueuedPod, pod: Pod, record: SchedulingRecord, snapshot: NodeInfo[], statuses: Map<string, Status>): void {
-    const outcome = preempt(pod, snapshot, statuses, (p, info) => runFilters(p, info), this.ctx.clock, this.pdbs.list());
-    let message = fitErrorMessage(snapshot.length, statuses.values());
+  private failFit(qp: QueuedPod, pod: Pod, record: SchedulingRecord, snapshot: Snapshot, statuses: Map<string, Status>, preFilterMsg?: string): void {
+    const outcome = preempt(pod, [...snapshot.nodes], statuses, dryRunFilters(snapshot), this.ctx.clock, this.pdbs.list());
+    let message = preFilterMsg !== undefined
+      ? `0/${snapshot.nodes.length} nodes are available: ${preFilterMsg}.`
+      : fitErrorMessage(snapshot.nodes.length, statuses.values());
     let nominate: string | null | undefined = outcome.keepNomination ? undefined : null;
     if (outcome.candidate) {
       this.executePreemption(pod, outcome.candidate);
