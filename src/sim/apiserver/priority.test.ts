@@ -6,6 +6,8 @@ import { ApiServer } from './apiserver';
 import { ApiError } from './errors';
 import { createSystemPriorityClasses } from './priority';
 import type { KubeObject } from '../api/types';
+import { createCluster } from '../cluster';
+import { apply, deploymentYaml, eventsFor, pods } from '../test/helpers';
 
 function server(): ApiServer {
   const api = new ApiServer(new ObjectStore(), new VirtualClock(), new Rng(5));
@@ -182,5 +184,32 @@ describe('PodDisruptionBudget validation', () => {
     },
   ])('$name', ({ spec, want }) => {
     expect(outcome(() => server().create(pdb('web', spec)))).toBe(want);
+  });
+});
+
+describe('Priority admission for pods made from templates', () => {
+  it('gives a Deployment\'s pods their class, and the ReplicaSet reports an unknown class', () => {
+    const cluster = createCluster({ seed: 4 });
+    cluster.runFor(5_000);
+    apply(cluster, `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: high
+value: 1000000
+`);
+    apply(cluster, deploymentYaml('good', 2).replace('    spec:\n', '    spec:\n      priorityClassName: high\n'));
+    apply(cluster, deploymentYaml('bad', 1).replace('    spec:\n', '    spec:\n      priorityClassName: foo\n'));
+    cluster.runFor(3_000);
+    expect(pods(cluster, 'good').map((p) => [p.spec.priorityClassName, p.spec.priority, p.spec.preemptionPolicy])).toEqual([
+      ['high', 1000000, 'PreemptLowerPriority'],
+      ['high', 1000000, 'PreemptLowerPriority'],
+    ]);
+    expect(pods(cluster, 'bad')).toEqual([]);
+    const [rs] = cluster.api.list('ReplicaSet').items.filter((r) => r.metadata.labels?.app === 'bad');
+    const failed = eventsFor(cluster, 'ReplicaSet', rs.metadata.name).filter((e) => e.reason === 'FailedCreate');
+    expect(failed[0]).toMatchObject({
+      type: 'Warning',
+      message: `Error creating: pods "${rs.metadata.name}-" is forbidden: no PriorityClass with name foo was found`,
+    });
   });
 });

@@ -89,7 +89,18 @@ export function globalDefaultPriorityClass(api: ApiServer): KubeObject | undefin
 export function admitPriorityClass(api: ApiServer, pc: KubeObject, info: ResourceInfo): void {
   if (pc.globalDefault !== true) return;
   const existing = globalDefaultPriorityClass(api);
-  if (existing) throw forbidden(info, pc.metadata.name, `PriorityClass ${existing.metadata.name} is already marked as default. Only one default can exist`);
+  if (existing) throw forbidden(info, admissionName(pc), `PriorityClass ${existing.metadata.name} is already marked as default. Only one default can exist`);
+}
+
+/**
+ * The name admission errors use. Upstream, admission runs before the name is
+ * generated, so a generateName pod is called by its prefix (`pods "web-7c5-"`).
+ */
+function admissionName(obj: KubeObject): string {
+  const { name, generateName } = obj.metadata;
+  const prefix = generateName?.slice(0, 58);
+  if (prefix && name.startsWith(prefix) && name.length === prefix.length + 5) return generateName!;
+  return name;
 }
 
 /**
@@ -103,7 +114,7 @@ export function admitPodPriority(api: ApiServer, pod: KubeObject, info: Resource
   let policy: string = PREEMPT_LOWER_PRIORITY;
   if (spec.priorityClassName) {
     const pc = api.tryGet('PriorityClass', undefined, spec.priorityClassName);
-    if (!pc) throw forbidden(info, pod.metadata.name, `no PriorityClass with name ${spec.priorityClassName} was found`);
+    if (!pc) throw forbidden(info, admissionName(pod), `no PriorityClass with name ${spec.priorityClassName} was found`);
     priority = pc.value;
     policy = pc.preemptionPolicy ?? PREEMPT_LOWER_PRIORITY;
   } else {
@@ -115,11 +126,11 @@ export function admitPodPriority(api: ApiServer, pod: KubeObject, info: Resource
     }
   }
   if (spec.priority !== undefined && spec.priority !== null && spec.priority !== priority) {
-    throw forbidden(info, pod.metadata.name, `the integer value of priority (${spec.priority}) must not be provided in pod spec; priority admission controller computed ${priority} from the given PriorityClass name`);
+    throw forbidden(info, admissionName(pod), `the integer value of priority (${spec.priority}) must not be provided in pod spec; priority admission controller computed ${priority} from the given PriorityClass name`);
   }
   spec.priority = priority;
   if (spec.preemptionPolicy !== undefined && spec.preemptionPolicy !== null && spec.preemptionPolicy !== policy) {
-    throw forbidden(info, pod.metadata.name, `the string value of PreemptionPolicy (${spec.preemptionPolicy}) must not be provided in pod spec; priority admission controller computed ${policy} from the given PriorityClass name`);
+    throw forbidden(info, admissionName(pod), `the string value of PreemptionPolicy (${spec.preemptionPolicy}) must not be provided in pod spec; priority admission controller computed ${policy} from the given PriorityClass name`);
   }
   spec.preemptionPolicy = policy;
 }

@@ -125,7 +125,7 @@ spec:
     (p.status?.conditions ?? []).some((c: { type: string; reason?: string }) => c.type === 'DisruptionTarget' && c.reason === 'PreemptionByScheduler'));
   expect(preempted).toHaveLength(2);
   for (const victim of preempted) {
-    expect(victim.metadata.labels.app).toBe('batch');
+    expect(victim.metadata.labels?.app).toBe('batch');
     expect(victim.spec.nodeName).toBe(node);
     expect(victim.metadata.deletionTimestamp).toBeDefined();
     expect(victim.status.conditions).toContainEqual(expect.objectContaining({
