@@ -155,10 +155,10 @@ export function filterSpread(pod: Pod, nodeInfo: NodeInfo, state: CycleState): S
   for (const [i, c] of s.constraints.entries()) {
     if (!(c.topologyKey in labels)) return unschedulable('UnschedulableAndUnresolvable', REASON_MISSING_LABEL);
     const domains = s.counts[i];
-    // Too few domains: the minimum counts as 0 (minDomains).
+    // Too few domains (always so with none, minDomains ≥ 1): the minimum counts as 0.
     const min = domains.size < c.minDomains ? 0 : Math.min(...domains.values());
     const self = selectorMatches(c.selector, pod.metadata?.labels) ? 1 : 0;
-    const skew = (domains.get(labels[c.topologyKey]) ?? 0) + self - (domains.size ? min : 0);
+    const skew = (domains.get(labels[c.topologyKey]) ?? 0) + self - min;
     if (skew > c.maxSkew) return unschedulable('Unschedulable', REASON);
   }
   return SUCCESS;
