@@ -11,7 +11,7 @@ import { isReason } from '../../apiserver/errors';
 import { namespacedName, type KubeObject } from '../../api/types';
 import { selectorMatches } from '../../api/selectors';
 import { parseTimestamp, rfc3339 } from '../../core/time';
-import type { Informer } from '../../client/informer';
+import { CONTROLLER_UID_INDEX, ORPHAN_INDEX, type Informer } from '../../client/informer';
 import { controllerRefOf, isControlledBy, newControllerRef } from '../util/owners';
 import { isPodTerminal } from '../util/pods';
 import { computePodTemplateHash, POD_TEMPLATE_HASH_LABEL } from '../util/hash';
@@ -72,6 +72,10 @@ export class DeploymentController extends Controller {
     this.deployments = this.process.informers.forKind('Deployment');
     this.replicaSets = this.process.informers.forKind('ReplicaSet');
     this.pods = this.process.informers.forKind('Pod');
+    // What a Deployment owns, and the orphans it may adopt, by index rather than by scanning.
+    this.replicaSets.addIndexer(CONTROLLER_UID_INDEX);
+    this.replicaSets.addIndexer(ORPHAN_INDEX);
+    this.pods.addIndexer(CONTROLLER_UID_INDEX);
     this.deployments.addHandlers({
       add: (d) => this.queue.add(namespacedName(d)),
       update: (_old, d) => this.queue.add(namespacedName(d)),
@@ -129,7 +133,11 @@ export class DeploymentController extends Controller {
   /** Adopts matching orphan ReplicaSets and releases owned ones that stopped matching. */
   private claimReplicaSets(d: KubeObject): KubeObject[] {
     const owned: KubeObject[] = [];
-    for (const rs of this.replicaSets.list(d.metadata.namespace)) {
+    const candidates = this.replicaSets.byIndexes([
+      [CONTROLLER_UID_INDEX, d.metadata.uid!],
+      [ORPHAN_INDEX, d.metadata.namespace!],
+    ]);
+    for (const rs of candidates) {
       const matches = selectorMatches(d.spec?.selector, rs.metadata.labels);
       const ref = controllerRefOf(rs);
       if (ref) {
@@ -183,8 +191,7 @@ export class DeploymentController extends Controller {
       s.old = s.old.map((rs) => ((rs.spec?.replicas ?? 0) > 0 ? this.scale(s, rs, 0) : rs));
       return;
     }
-    const oldUids = new Set(s.old.map((rs) => rs.metadata.uid));
-    const oldPodsRunning = this.pods.list(s.d.metadata.namespace).some((p) => oldUids.has(controllerRefOf(p)?.uid) && !isPodTerminal(p));
+    const oldPodsRunning = s.old.some((rs) => this.pods.byIndex(CONTROLLER_UID_INDEX, rs.metadata.uid!).some((p) => !isPodTerminal(p)));
     if (oldPodsRunning) return;
     if (!s.newRs) {
       this.createNewReplicaSet(s, replicas);

@@ -11,7 +11,7 @@ import { clone } from '../../apiserver/apiserver';
 import { isReason } from '../../apiserver/errors';
 import { resourceForKind } from '../../api/resources';
 import type { KubeObject, OwnerReference } from '../../api/types';
-import type { Informer } from '../../client/informer';
+import { OWNER_UID_INDEX, type Informer } from '../../client/informer';
 import { hasOwner } from '../util/owners';
 
 /** The kinds whose owner references the collector follows. */
@@ -37,6 +37,8 @@ export class GarbageCollector extends Controller {
   constructor(ctx: ComponentContext, process?: Process) {
     super('controller/garbagecollector', ctx, 'garbage-collector-controller', process);
     this.informers = COLLECTED_KINDS.map((kind) => this.process.informers.forKind(kind));
+    // The owner → dependents graph: a deleted owner finds its dependents without a scan.
+    for (const inf of this.informers) inf.addIndexer(OWNER_UID_INDEX);
     for (const inf of this.informers) {
       inf.addHandlers({
         add: (obj) => this.observe(obj),
@@ -57,7 +59,7 @@ export class GarbageCollector extends Controller {
   }
 
   private dependentsInCache(uid: string): KubeObject[] {
-    return this.informers.flatMap((inf) => inf.list().filter((o) => hasOwner(o, uid)));
+    return this.informers.flatMap((inf) => inf.byIndex(OWNER_UID_INDEX, uid));
   }
 
   /** Dependents as the API has them now (the cache may lag behind a deletion). */

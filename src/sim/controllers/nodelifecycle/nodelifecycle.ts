@@ -10,7 +10,7 @@ import type { ComponentContext, Process } from '../../system/component';
 import { clone } from '../../apiserver/apiserver';
 import { namespacedName, type KubeObject, type NodeCondition, type Taint } from '../../api/types';
 import { parseTimestamp, rfc3339 } from '../../core/time';
-import type { Informer } from '../../client/informer';
+import { NODE_NAME_INDEX, type Informer } from '../../client/informer';
 import { deepEqual } from '../util/stable-json';
 import { isPodTerminal, podCondition } from '../util/pods';
 import { TaintEvictionManager } from './tainteviction';
@@ -64,6 +64,7 @@ export class NodeLifecycleController extends Controller {
     this.nodes = this.process.informers.forKind('Node');
     this.leases = this.process.informers.forKind('Lease');
     this.pods = this.process.informers.forKind('Pod');
+    this.pods.addIndexer(NODE_NAME_INDEX);
     this.eviction = new TaintEvictionManager(this.process, this.process.recorder({ component: 'taint-eviction-controller' }), (k) => this.queue.add(POD_KEY + k));
     this.nodes.addHandlers({
       add: (n) => this.queue.add(n.metadata.name),
@@ -159,7 +160,7 @@ export class NodeLifecycleController extends Controller {
     const ready = (node.status?.conditions ?? []).find((c: NodeCondition) => c.type === 'Ready')?.status;
     this.recordReadyTransition(node, ready);
     const tainted = this.syncTaints(node);
-    const pods = this.pods.list().filter((p) => p.spec?.nodeName === key);
+    const pods = this.pods.byIndex(NODE_NAME_INDEX, key);
     let failed = false;
     if (ready !== undefined && ready !== 'True') {
       for (const pod of pods) {

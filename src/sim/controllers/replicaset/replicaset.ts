@@ -9,7 +9,7 @@ import { clone } from '../../apiserver/apiserver';
 import { namespacedName, type KubeObject, type ReplicaSet } from '../../api/types';
 import { selectorMatches } from '../../api/selectors';
 import { rfc3339 } from '../../core/time';
-import type { Informer } from '../../client/informer';
+import { CONTROLLER_UID_INDEX, ORPHAN_INDEX, type Informer } from '../../client/informer';
 import { controllerRefOf, isControlledBy, newControllerRef } from '../util/owners';
 import { isPodActive, isPodAvailable, isPodReady, podReadySince } from '../util/pods';
 import { Expectations } from '../util/expectations';
@@ -32,6 +32,10 @@ export class ReplicaSetController extends Controller {
     this.expectations = new Expectations(ctx.clock);
     this.replicaSets = this.process.informers.forKind('ReplicaSet');
     this.pods = this.process.informers.forKind('Pod');
+    // Owned pods and orphans by index, so a sync costs the ReplicaSet's pods, not the namespace's.
+    this.pods.addIndexer(CONTROLLER_UID_INDEX);
+    this.pods.addIndexer(ORPHAN_INDEX);
+    this.replicaSets.addIndexer(CONTROLLER_UID_INDEX);
     this.replicaSets.addHandlers({
       add: (rs) => this.queue.add(namespacedName(rs)),
       update: (_old, rs) => this.queue.add(namespacedName(rs)),
@@ -91,7 +95,12 @@ export class ReplicaSetController extends Controller {
   private claimPods(rs: KubeObject): KubeObject[] {
     const owned: KubeObject[] = [];
     const uid = rs.metadata.uid!;
-    for (const pod of this.pods.list(rs.metadata.namespace)) {
+    // Pods controlled by someone else are never claimed: only own pods and orphans can matter.
+    const candidates = this.pods.byIndexes([
+      [CONTROLLER_UID_INDEX, uid],
+      [ORPHAN_INDEX, rs.metadata.namespace!],
+    ]);
+    for (const pod of candidates) {
       const matches = selectorMatches(rs.spec?.selector, pod.metadata.labels);
       const ref = controllerRefOf(pod);
       if (ref) {
@@ -186,11 +195,10 @@ export class ReplicaSetController extends Controller {
   private siblingRank(rs: KubeObject): (pod: KubeObject) => number {
     const owner = controllerRefOf(rs)?.uid;
     const related = new Set<string>([rs.metadata.uid!]);
-    if (owner) for (const other of this.replicaSets.list(rs.metadata.namespace)) if (isControlledBy(other, owner)) related.add(other.metadata.uid!);
+    if (owner) for (const other of this.replicaSets.byIndex(CONTROLLER_UID_INDEX, owner)) if (isControlledBy(other, owner)) related.add(other.metadata.uid!);
     const perNode = new Map<string, number>();
-    for (const pod of this.pods.list(rs.metadata.namespace)) {
-      const ref = controllerRefOf(pod);
-      if (!ref || !related.has(ref.uid) || !isPodActive(pod) || !pod.spec?.nodeName) continue;
+    for (const pod of this.pods.byIndexes([...related].map((u) => [CONTROLLER_UID_INDEX, u] as const))) {
+      if (pod.metadata.namespace !== rs.metadata.namespace || !isPodActive(pod) || !pod.spec?.nodeName) continue;
       perNode.set(pod.spec.nodeName, (perNode.get(pod.spec.nodeName) ?? 0) + 1);
     }
     return (pod) => (pod.spec?.nodeName ? perNode.get(pod.spec.nodeName) ?? 0 : 0);
