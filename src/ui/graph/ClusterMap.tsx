@@ -15,10 +15,11 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { marksSummaryKey, nodeMarkKey, parseNodeMark, useExplain, type NodeMark } from '../state/explain';
 import { useKind, useMirror } from '../state/store';
 import { send } from '../state/simClient';
 import { BrainIcon, HourglassIcon, PowerIcon, RestoreIcon, ServerIcon } from '../icons';
-import { buildMap, type NodeCard, type PodChip } from './model';
+import { buildMap, compactPodName, type NodeCard, type PodChip } from './model';
 
 const NODE_W = 196;
 const GAP = 16;
@@ -27,9 +28,10 @@ const ROW2_Y = 180;
 function Chip({ chip }: { chip: PodChip }) {
   const select = useMirror((s) => s.select);
   const selected = useMirror((s) => s.selection?.kind === 'Pod' && s.selection.name === chip.name && s.selection.namespace === chip.namespace);
+  const flashSeq = useExplain((s) => (s.flash?.podUid === chip.uid ? s.flash.seq : 0));
   return (
     <button
-      className={`chip tone-${chip.tone}${selected ? ' selected' : ''}`}
+      className={`chip tone-${chip.tone}${selected ? ' selected' : ''}${flashSeq ? ' just-bound' : ''}`}
       data-testid="pod-chip"
       data-pod={chip.name}
       data-status={chip.status}
@@ -48,6 +50,47 @@ function Chip({ chip }: { chip: PodChip }) {
 }
 
 type CardData = { card: NodeCard };
+
+/** The scheduler's verdict on a node for the pod being explained (selected, or just bound). */
+function useNodeMark(node: string): NodeMark | null {
+  const key = useExplain((s) => nodeMarkKey(s, node));
+  return useMemo(() => parseNodeMark(key), [key]);
+}
+
+function markClass(mark: NodeMark | null): string {
+  return mark ? ` sched-${mark.kind} sched-${mark.mode}` : '';
+}
+
+/** The glow of the chosen node, restarted for every bind; the badge of the plugin that ruled a node out. */
+function SchedOverlay({ mark }: { mark: NodeMark | null }) {
+  const { t } = useTranslation();
+  if (!mark) return null;
+  if (mark.kind === 'rejected') {
+    return (
+      <div className="sched-badge" data-testid="sched-badge" title={t('map.schedRejected', { plugin: mark.plugin, reason: mark.reason })}>
+        ✕ {mark.plugin}
+      </div>
+    );
+  }
+  if (mark.kind === 'chosen') {
+    return (
+      <>
+        <div key={mark.seq} className="sched-glow" aria-hidden />
+        <div className="sched-badge chosen" title={t('map.schedChosen', { pod: mark.pod })}>
+          ★ {compactPodName(mark.pod)}
+        </div>
+      </>
+    );
+  }
+  if (mark.kind === 'nominated') {
+    return (
+      <div className="sched-badge nominated" title={t('map.schedNominated', { pod: mark.pod })}>
+        ⚑ {compactPodName(mark.pod)}
+      </div>
+    );
+  }
+  return null;
+}
 type PendingData = { pods: PodChip[] };
 
 const WorkerNode = memo(function WorkerNode({ data }: NodeProps<Node<CardData>>) {
@@ -55,15 +98,19 @@ const WorkerNode = memo(function WorkerNode({ data }: NodeProps<Node<CardData>>)
   const select = useMirror((s) => s.select);
   const selected = useMirror((s) => s.selection?.kind === 'Node' && s.selection.name === data.card.name);
   const { card } = data;
+  const mark = useNodeMark(card.name);
   const dead = !card.alive || !card.ready;
   return (
     <div
-      className={`node-card${dead ? ' dead' : ''}${!card.alive ? ' off' : ''}${selected ? ' selected' : ''}`}
+      className={`node-card${dead ? ' dead' : ''}${!card.alive ? ' off' : ''}${selected ? ' selected' : ''}${markClass(mark)}`}
       style={{ width: NODE_W }}
       data-testid="node-card"
       data-node={card.name}
       data-ready={String(card.ready)}
+      data-sched={mark?.kind ?? ''}
+      data-sched-plugin={mark?.plugin || undefined}
     >
+      <SchedOverlay mark={mark} />
       <Handle type="target" position={Position.Top} className="hidden-handle" isConnectable={false} />
       <div className="node-head" onClick={() => select({ kind: 'Node', namespace: '', name: card.name })} role="button" tabIndex={0}>
         <span className="node-icon"><ServerIcon /></span>
@@ -98,6 +145,7 @@ const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<Node
   const { t } = useTranslation();
   const select = useMirror((s) => s.select);
   const { card } = data;
+  const mark = useNodeMark(card.name);
   const parts = [
     { id: 'etcd', name: 'etcd', desc: t('map.components.etcd') },
     { id: 'apiserver', name: 'kube-apiserver', desc: t('map.components.apiserver') },
@@ -105,7 +153,15 @@ const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<Node
     { id: 'kcm', name: 'kube-controller-manager', desc: t('map.components.controllerManager') },
   ];
   return (
-    <div className={`cp-card${card.ready ? '' : ' dead'}`} data-testid="control-plane" style={{ width: NODE_W * 2 + GAP }}>
+    <div
+      className={`cp-card${card.ready ? '' : ' dead'}${markClass(mark)}`}
+      data-testid="control-plane"
+      data-node={card.name}
+      data-sched={mark?.kind ?? ''}
+      data-sched-plugin={mark?.plugin || undefined}
+      style={{ width: NODE_W * 2 + GAP }}
+    >
+      <SchedOverlay mark={mark} />
       <div className="node-head" onClick={() => select({ kind: 'Node', namespace: '', name: card.name })} role="button" tabIndex={0}>
         <span className="node-icon"><BrainIcon /></span>
         <span className="node-name">{t('map.controlPlane')}</span>
@@ -134,8 +190,16 @@ const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<Node
 
 const PendingNode = memo(function PendingNode({ data }: NodeProps<Node<PendingData>>) {
   const { t } = useTranslation();
+  const explainedPending = useExplain((s) => {
+    const uid = s.selected?.record ? s.selected.uid : null;
+    return !!uid && !s.selected?.record?.selected && data.pods.some((p) => p.uid === uid);
+  });
   return (
-    <div className={`pending-card${data.pods.length ? ' has-pods' : ''}`} style={{ width: NODE_W }} data-testid="pending-area">
+    <div
+      className={`pending-card${data.pods.length ? ' has-pods' : ''}${explainedPending ? ' sched-stuck' : ''}`}
+      style={{ width: NODE_W }}
+      data-testid="pending-area"
+    >
       <div className="node-head">
         <span className="node-icon"><HourglassIcon /></span>
         <span className="node-name">{t('map.pending')}</span>
@@ -152,6 +216,31 @@ const PendingNode = memo(function PendingNode({ data }: NodeProps<Node<PendingDa
 });
 
 const nodeTypes = { worker: WorkerNode, controlPlane: ControlPlaneNode, pending: PendingNode };
+
+/** Top centre: whose scheduling the map is showing, in one line. */
+function SchedBanner() {
+  const { t } = useTranslation();
+  const key = useExplain(marksSummaryKey);
+  if (!key) return null;
+  const m = JSON.parse(key) as { pod: string; chosen: string | null; nominated: string | null; rejected: number; feasible: number; mode: string; seq: number };
+  return (
+    <div key={m.seq} className={`sched-banner ${m.mode}${m.chosen ? '' : ' stuck'}`} data-testid="sched-banner" data-mode={m.mode}>
+      <span className="mono strong">{m.pod}</span>
+      {m.chosen ? (
+        <span>
+          {' → '}
+          <span className="mono strong chosen-name">{m.chosen}</span>
+        </span>
+      ) : (
+        <span className="stuck-word"> — {t('map.schedNoNode')}</span>
+      )}
+      <span className="muted">
+        {' · '}
+        {t('map.schedCounts', { feasible: m.feasible, rejected: m.rejected })}
+      </span>
+    </div>
+  );
+}
 
 function Legend() {
   const { t } = useTranslation();
@@ -266,6 +355,9 @@ function Map() {
       <Controls showInteractive={false} position="top-left" orientation="horizontal" />
       <Panel position="top-right">
         <Legend />
+      </Panel>
+      <Panel position="top-center" className="sched-panel">
+        <SchedBanner />
       </Panel>
       <Panel position="bottom-left">
         <Workloads />

@@ -31,6 +31,11 @@ export function shortPodName(pod: PlainObject): string {
   return name;
 }
 
+/** `web-64d79b7b67-k4q2v` -> `web-k4q2v` from the name alone (scheduler records carry no labels). */
+export function compactPodName(name: string): string {
+  return name.replace(/^(.+)-[a-z0-9]{6,10}-([a-z0-9]{5})$/, '$1-$2');
+}
+
 export function toChip(pod: PlainObject): PodChip {
   const row = podRow(pod);
   return {

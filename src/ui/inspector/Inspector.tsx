@@ -115,6 +115,23 @@ export function Inspector() {
         <h2>
           <span className="kind-tag">{selection.kind}</span> <span data-testid="inspector-name">{selection.name}</span>
         </h2>
+        {obj?.kind === 'Pod' && (
+          <button
+            className="btn small danger-ghost"
+            data-testid="delete-pod"
+            disabled={!!obj.metadata.deletionTimestamp}
+            onClick={async () => {
+              try {
+                await request({ type: 'delete', kind: 'Pod', namespace: obj.metadata.namespace ?? 'default', name: obj.metadata.name });
+                setNote(t('inspector.deleted', { name: obj.metadata.name }));
+              } catch (err) {
+                setNote(err instanceof Error ? err.message : String(err));
+              }
+            }}
+          >
+            {t('inspector.deletePod')}
+          </button>
+        )}
         <button className="icon-btn" onClick={() => select(null)} aria-label={t('inspector.close')} title={t('inspector.close')}>
           ×
         </button>
@@ -126,36 +143,18 @@ export function Inspector() {
         </div>
       ) : (
         <div className="inspector-body">
-          <table className="kv" data-testid="inspector-summary">
-            <tbody>
-              {summary(obj, now, epochMs).map(([k, v]) => (
-                <tr key={k}>
-                  <th>{k}</th>
-                  <td className={k === 'STATUS' ? `status-cell s-${v.replace(/[^A-Za-z]/g, '')}` : undefined}>{v}</td>
-                </tr>
+          <dl className="kv-grid" data-testid="inspector-summary">
+            {/* The name is in the panel's title. */}
+            {summary(obj, now, epochMs)
+              .filter(([k]) => k !== 'NAME')
+              .map(([k, v]) => (
+                <div key={k} className={k === 'IMAGES' || v.length > 18 ? 'kv-item wide' : 'kv-item'}>
+                  <dt>{k}</dt>
+                  <dd className={k === 'STATUS' ? `status-cell s-${v.replace(/[^A-Za-z]/g, '')}` : undefined}>{v}</dd>
+                </div>
               ))}
-            </tbody>
-          </table>
-          {obj.kind === 'Pod' && (
-            <div className="row-actions">
-              <button
-                className="btn small danger"
-                data-testid="delete-pod"
-                disabled={!!obj.metadata.deletionTimestamp}
-                onClick={async () => {
-                  try {
-                    await request({ type: 'delete', kind: 'Pod', namespace: obj.metadata.namespace ?? 'default', name: obj.metadata.name });
-                    setNote(t('inspector.deleted', { name: obj.metadata.name }));
-                  } catch (err) {
-                    setNote(err instanceof Error ? err.message : String(err));
-                  }
-                }}
-              >
-                {t('inspector.deletePod')}
-              </button>
-              {note && <span className="mono small">{note}</span>}
-            </div>
-          )}
+          </dl>
+          {note && <p className="mono small note">{note}</p>}
           {obj.kind === 'Pod' && <Explanation pod={obj} />}
           <div className="tabs" role="tablist">
             <button role="tab" aria-selected={tab === 'events'} className={tab === 'events' ? 'tab active' : 'tab'} onClick={() => setTab('events')}>

@@ -2,8 +2,10 @@
  * The UI's handle on the simulation Worker: starts it, feeds batches into the mirror,
  * matches replies to requests, and notices when the Worker dies.
  */
-import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type RequestCommand, type SimMessage } from '../../worker/protocol';
-import { useMirror } from './store';
+import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type PlainObject, type RequestCommand, type SimMessage } from '../../worker/protocol';
+import type { SchedulingRecord } from '../../sim/scheduler/explain';
+import { ExplainDriver, newlyBound } from './explain';
+import { objKey, useMirror } from './store';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 /** A request command without its id: the client assigns one. */
@@ -20,9 +22,14 @@ function onMessage(e: MessageEvent<SimMessage>): void {
     return;
   }
   switch (msg.type) {
-    case 'batch':
+    case 'batch': {
+      const before = useMirror.getState().objects.Pod;
       useMirror.getState().applyBatch(msg);
+      if (msg.full) explainDriver.reset();
+      else explainDriver.bound(newlyBound(msg.changes, before, msg.full).map((b) => b.uid));
+      followSelection();
       return;
+    }
     case 'reply': {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
@@ -78,3 +85,25 @@ export function request<T = unknown>(command: RequestWithoutId): Promise<T> {
     send({ ...command, id } as Command);
   });
 }
+
+/** Fetches scheduler explanations for the inspector and the map (coalesced, a few in flight). */
+export const explainDriver = new ExplainDriver((podUid) => request<SchedulingRecord | null>({ type: 'explain', podUid }));
+
+/** What, in a pod, changes when the scheduler has something new to say about it. */
+export function schedulingKey(pod: PlainObject): string {
+  const cond = ((pod.status?.conditions ?? []) as { type: string; status?: string; message?: string; lastTransitionTime?: string }[]).find((c) => c.type === 'PodScheduled');
+  return [pod.spec?.nodeName ?? '', cond?.status ?? '', cond?.message ?? '', cond?.lastTransitionTime ?? '', pod.status?.nominatedNodeName ?? ''].join('|');
+}
+
+/** Keeps the explanation of the selected pod current. */
+function followSelection(): void {
+  const s = useMirror.getState();
+  const sel = s.selection;
+  const pod = sel?.kind === 'Pod' ? s.objects.Pod?.[objKey(sel.namespace || undefined, sel.name)] : undefined;
+  if (!pod?.metadata.uid) explainDriver.select(null);
+  else explainDriver.select(String(pod.metadata.uid), schedulingKey(pod));
+}
+
+useMirror.subscribe((s, prev) => {
+  if (s.selection !== prev.selection) followSelection();
+});
