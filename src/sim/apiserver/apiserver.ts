@@ -7,7 +7,7 @@
 import type { VirtualClock } from '../core/clock';
 import type { Rng } from '../core/rng';
 import { rfc3339 } from '../core/time';
-import { ObjectStore, type StoreChange } from '../store/store';
+import { ObjectStore, type StoreChange, type WatchFilter } from '../store/store';
 import { apiVersionOf, resourceForKind, type ResourceInfo } from '../api/resources';
 import type { KubeObject } from '../api/types';
 import { applyDefaults } from './defaulting';
@@ -182,15 +182,17 @@ export class ApiServer {
 
   /**
    * Watches `kind` from revision `fromRv` (every later change, in order), then live.
-   * Delivery is synchronous; informers add watch latency on the clock.
+   * Delivery is synchronous; informers add watch latency on the clock. With
+   * `nodeName` (pods only), changes of pods on other nodes are not sent, as the
+   * watch cache's spec.nodeName index does for kubelets; the caller still
+   * filters, since a pod's nodeName may also have been unset.
    */
-  watch(kind: string, fromRv: number, handler: (change: StoreChange) => void): () => void {
+  watch(kind: string, fromRv: number, handler: (change: StoreChange) => void, opts: { nodeName?: string } = {}): () => void {
     this.info(kind);
     const backlog = this.store.changesSince(fromRv) ?? [];
     for (const change of backlog) if (change.object.kind === kind) handler(change);
-    return this.store.subscribe((change) => {
-      if (change.object.kind === kind) handler(change);
-    });
+    const filter: WatchFilter = kind === 'Pod' && opts.nodeName !== undefined ? { kind, nodeName: opts.nodeName } : { kind };
+    return this.store.subscribe(handler, filter);
   }
 
   private write<T extends KubeObject>(input: T, part: 'spec' | 'status'): T {

@@ -114,6 +114,8 @@ export class Informer<T extends KubeObject = KubeObject> {
     readonly kind: string,
     /** Only objects passing this filter are cached (a field selector, e.g. a kubelet's own pods). */
     private readonly filter: (obj: T) => boolean = () => true,
+    /** For a pod informer whose filter is spec.nodeName=<node>: lets the server skip other nodes' pods. */
+    private readonly watchNodeName?: string,
   ) {}
 
   /** Registers handlers; they are called for changes after registration. */
@@ -168,7 +170,7 @@ export class Informer<T extends KubeObject = KubeObject> {
       for (const index of this.indexes.values()) index.update(key, undefined, obj);
       for (const h of this.handlers) h.add?.(obj);
     }
-    this.stopWatch = this.api.watch(this.kind, Number(resourceVersion), (change) => this.deliverLater(change));
+    this.stopWatch = this.api.watch(this.kind, Number(resourceVersion), (change) => this.deliverLater(change), { nodeName: this.watchNodeName });
   }
 
   /** Stops the watch; the cache keeps what it had (a dead process's memory is discarded by its owner). */

@@ -56,7 +56,7 @@ export class Kubelet implements Component {
     this.process = new Process(ctx);
     this.recorder = this.process.recorder({ component: 'kubelet', host: node.name });
     // The kubelet watches only its own pods (fieldSelector spec.nodeName=<node>).
-    this.pods = new Informer(ctx.api, ctx.clock, ctx.rng, 'Pod', (pod) => pod.spec?.nodeName === node.name);
+    this.pods = new Informer(ctx.api, ctx.clock, ctx.rng, 'Pod', (pod) => pod.spec?.nodeName === node.name, node.name);
     this.pods.addHandlers({
       add: (pod) => this.enqueue(pod),
       update: (_old, pod) => this.enqueue(pod),
