@@ -97,6 +97,7 @@ function ExplanationBody({ pod }: { pod: PlainObject }) {
   const chosen = rows.find((r) => r.chosen);
   const max = Math.max(1, ...rows.map((r) => r.total ?? 0));
   const isOpen = (r: ExplainRow) => toggled[r.node] ?? r.chosen;
+  const tied = chosen && chosen.total !== null ? rows.filter((r) => r.fits && r.total === chosen.total).map((r) => r.node) : [];
 
   return (
     <section className="explain" data-testid="explanation" aria-label={t('inspector.scheduling')}>
@@ -108,7 +109,7 @@ function ExplanationBody({ pod }: { pod: PlainObject }) {
             <span className="tag bad">Warning FailedScheduling</span>
             <span>{t('inspector.pendingTitle')}</span>
           </div>
-          <p className="callout-msg mono">{failedMessage}</p>
+          <p className="callout-msg">{failedMessage}</p>
         </div>
       )}
 
@@ -155,6 +156,11 @@ function ExplanationBody({ pod }: { pod: PlainObject }) {
               <span>{t('inspector.noneFeasible', { total: rows.length })}</span>
             )}
           </p>
+          {tied.length > 1 && (
+            <p className="explain-tie small" data-testid="explain-tie">
+              {t('inspector.tie', { count: tied.length, nodes: tied.join(', '), score: fmtScore(chosen!.total!) })}
+            </p>
+          )}
           {chosen && <p className="explain-hint muted small">{t('inspector.explainHint')}</p>}
           <table className="grid small explain-table" data-testid="explain-table">
             <thead>

@@ -138,6 +138,7 @@ export class ExplainDriver {
     this.wantFlash = null;
     this.wantSelected = null;
     this.inFlight = 0;
+    this.flashShownAt = -Infinity;
     if (this.flashTimer !== null) this.timers.clearTimeout(this.flashTimer);
     if (this.pumpTimer !== null) this.timers.clearTimeout(this.pumpTimer);
     this.flashTimer = this.pumpTimer = null;
