@@ -44,8 +44,24 @@ export function clone<T>(obj: T): T {
 
 const TERMINAL_PHASES = new Set(['Succeeded', 'Failed']);
 
+/** Events expire one hour after their last write, as kube-apiserver's --event-ttl does. */
+export const EVENT_TTL_MS = 60 * 60_000;
+
+/** An Event write whose expiry is pending. */
+interface EventExpiry {
+  namespace: string;
+  name: string;
+  resourceVersion: string;
+  at: number;
+}
+
 /** The simulated kube-apiserver. */
 export class ApiServer {
+  /** Event writes in time order (the TTL is constant, so also in expiry order); `expiryHead` is the next one. */
+  private expiries: EventExpiry[] = [];
+  private expiryHead = 0;
+  private expiryTimer = false;
+
   constructor(
     readonly store: ObjectStore,
     private readonly clock: VirtualClock,
@@ -85,7 +101,7 @@ export class ApiServer {
     obj.metadata.uid = this.rng.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.clock);
     obj.metadata.generation = 1;
-    return this.store.insert(obj) as T;
+    return this.expireLater(this.store.insert(obj)) as T;
   }
 
   /** The stored object, or 404. */
@@ -234,7 +250,38 @@ export class ApiServer {
     if (info.kind === 'Namespace' && obj.metadata.deletionTimestamp && !(obj.spec?.finalizers?.length) && !(obj.metadata.finalizers?.length)) {
       return this.store.remove(obj) as T;
     }
-    return this.store.replace(obj) as T;
+    return this.expireLater(this.store.replace(obj)) as T;
+  }
+
+  /** Schedules the expiry of an Event write (a later write of the same Event supersedes it). */
+  private expireLater(stored: KubeObject): KubeObject {
+    if (stored.kind !== 'Event') return stored;
+    const { namespace, name, resourceVersion } = stored.metadata;
+    this.expiries.push({ namespace: namespace ?? '', name, resourceVersion: resourceVersion!, at: this.clock.now() + EVENT_TTL_MS });
+    if (!this.expiryTimer) this.armExpiry();
+    return stored;
+  }
+
+  /** One clock timer at a time, for the oldest pending expiry. */
+  private armExpiry(): void {
+    const next = this.expiries[this.expiryHead];
+    this.expiryTimer = !!next;
+    if (next) this.clock.schedule(next.at - this.clock.now(), () => this.expireDue());
+  }
+
+  private expireDue(): void {
+    const now = this.clock.now();
+    while (this.expiryHead < this.expiries.length && this.expiries[this.expiryHead].at <= now) {
+      const e = this.expiries[this.expiryHead++];
+      const stored = this.store.get('Event', e.namespace, e.name);
+      if (stored && stored.metadata.resourceVersion === e.resourceVersion) this.store.remove(stored);
+    }
+    // Drop the expired prefix now and then, rather than shifting the array on every expiry.
+    if (this.expiryHead > 1024 && this.expiryHead * 2 > this.expiries.length) {
+      this.expiries = this.expiries.slice(this.expiryHead);
+      this.expiryHead = 0;
+    }
+    this.armExpiry();
   }
 
   /** NamespaceLifecycle: the namespace must exist and not be terminating. */

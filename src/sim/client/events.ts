@@ -15,6 +15,9 @@ export interface EventSource {
   host?: string;
 }
 
+/** Event keys remembered for de-duplication (client-go's correlator keeps an LRU of 4096). */
+const SEEN_LIMIT = 4096;
+
 /** Records events for one component. */
 export class EventRecorder {
   private seen = new Map<string, { namespace: string; name: string }>();
@@ -42,6 +45,9 @@ export class EventRecorder {
     const now = rfc3339(this.clock);
     const previous = this.seen.get(key);
     if (previous) {
+      // Most recently used last, so the oldest entry is the one forgotten.
+      this.seen.delete(key);
+      this.seen.set(key, previous);
       const existing = this.api.tryGet('Event', previous.namespace, previous.name);
       if (existing) {
         const next = clone(existing);
@@ -70,7 +76,9 @@ export class EventRecorder {
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? '',
       });
+      this.seen.delete(key);
       this.seen.set(key, { namespace, name });
+      if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.keys().next().value!);
     } catch {
       // Events are best effort, as in client-go: a failed write never fails the caller.
     }

@@ -144,14 +144,16 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   /** Cached objects found by any of the `[index, value]` lookups, without repeats, sorted by key. */
   byIndexes(lookups: readonly (readonly [string, string])[]): T[] {
-    if (lookups.length === 1) return this.byIndex(lookups[0][0], lookups[0][1]);
-    const keys = new Set<string>();
+    const found: (readonly string[])[] = [];
     for (const [name, value] of lookups) {
       const index = this.indexes.get(name);
       if (!index) throw new Error(`informer ${this.kind} has no index ${name}`);
-      for (const k of index.keys(value)) keys.add(k);
+      const keys = index.keys(value);
+      if (keys.length) found.push(keys);
     }
-    return [...keys].sort().map((k) => this.cache.get(k)!);
+    // Usually one lookup finds anything (a controller's own objects, no orphans): no merge needed.
+    if (found.length <= 1) return (found[0] ?? []).map((k) => this.cache.get(k)!);
+    return [...new Set(found.flat())].sort().map((k) => this.cache.get(k)!);
   }
 
   /** Lists the current state into the cache and starts watching from the list's revision. */

@@ -13,6 +13,7 @@ interface Timer {
   at: number;
   seq: number;
   fn: () => void;
+  cancelled?: boolean;
 }
 
 /** Virtual clock in milliseconds since the cluster's epoch. */
@@ -21,7 +22,8 @@ export class VirtualClock {
   private seq = 0;
   private nextId = 1;
   private heap: Timer[] = [];
-  private cancelled = new Set<TimerId>();
+  /** Timers still in the heap, so cancel() finds them; a cancel after the run leaves nothing behind. */
+  private pending = new Map<TimerId, Timer>();
 
   /** @param epochMs wall-clock time the virtual time 0 stands for (used only to print timestamps). */
   constructor(readonly epochMs = Date.UTC(2026, 0, 1, 9, 0, 0)) {}
@@ -40,12 +42,16 @@ export class VirtualClock {
   schedule(delayMs: number, fn: () => void): TimerId {
     const timer: Timer = { id: this.nextId++, at: this.current + Math.max(0, delayMs), seq: this.seq++, fn };
     this.push(timer);
+    this.pending.set(timer.id, timer);
     return timer.id;
   }
 
   /** Cancels a scheduled callback; a no-op if it already ran. */
   cancel(id: TimerId): void {
-    this.cancelled.add(id);
+    const timer = this.pending.get(id);
+    if (!timer) return;
+    timer.cancelled = true;
+    this.pending.delete(id);
   }
 
   /** Time of the next pending callback, or undefined when nothing is scheduled. */
@@ -61,6 +67,7 @@ export class VirtualClock {
       const head = this.heap[0];
       if (!head || head.at > time) break;
       this.pop();
+      this.pending.delete(head.id);
       this.current = head.at;
       head.fn();
     }
@@ -87,10 +94,7 @@ export class VirtualClock {
   };
 
   private dropCancelledHead(): void {
-    while (this.heap.length && this.cancelled.has(this.heap[0].id)) {
-      this.cancelled.delete(this.heap[0].id);
-      this.pop();
-    }
+    while (this.heap.length && this.heap[0].cancelled) this.pop();
   }
 
   private before(a: Timer, b: Timer): boolean {

@@ -208,7 +208,8 @@ export class ReplicaSetController extends Controller {
     const clock = this.ctx.clock;
     const minReady = rs.spec?.minReadySeconds ?? 0;
     const templateLabels: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};
-    const fullyLabeled = active.filter((p) => Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v));
+    const labelEntries = Object.entries(templateLabels);
+    const fullyLabeled = active.filter((p) => labelEntries.every(([k, v]) => p.metadata.labels?.[k] === v));
     const ready = active.filter(isPodReady);
     const available = active.filter((p) => isPodAvailable(clock, p, minReady));
     let conditions: StatusCondition[] = rs.status?.conditions ?? [];

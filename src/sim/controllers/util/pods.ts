@@ -33,6 +33,8 @@ export function podReadySince(clock: VirtualClock, pod: KubeObject): number | un
 
 /** Ready for at least minReadySeconds (with 0, available = ready). */
 export function isPodAvailable(clock: VirtualClock, pod: KubeObject, minReadySeconds = 0): boolean {
+  // Without minReadySeconds the timestamp does not matter: skip parsing it (a hot path).
+  if (minReadySeconds <= 0) return isPodReady(pod);
   const since = podReadySince(clock, pod);
   if (since === undefined) return false;
   return minReadySeconds <= 0 || since + minReadySeconds * 1000 <= clock.now();
