@@ -132,3 +132,66 @@ test('the scheduler explains why a pod is Pending, and where the others went', a
 
   expect(consoleErrors).toEqual([]);
 });
+
+const FILLER = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: filler
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: filler
+  template:
+    metadata:
+      labels:
+        app: filler
+    spec:
+      terminationGracePeriodSeconds: 30
+      containers:
+        - name: app
+          image: nginx:1.27
+          # Ignores SIGTERM: the victim stays Terminating for the whole grace period.
+          command: ["sh", "-c", "trap '' TERM; sleep 3600"]
+          resources:
+            requests:
+              cpu: "3"
+---
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: high
+value: 1000
+`;
+
+const VIP = `apiVersion: v1
+kind: Pod
+metadata:
+  name: vip
+spec:
+  priorityClassName: high
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: "2"
+`;
+
+test('a preemption shows the nominated node and the victims', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-testid="node-card"][data-ready="true"]')).toHaveCount(3);
+  await page.getByTestId('speed-10').click();
+  await apply(page, FILLER, 'deployment.apps/filler created');
+  await expect(page.locator('[data-testid="pod-chip"][data-pod^="filler-"]:not([data-node=""])')).toHaveCount(3, { timeout: 30_000 });
+
+  // Every node is full of low-priority pods: the high-priority pod preempts one of them.
+  await page.getByTestId('speed-1').click();
+  await apply(page, VIP, 'pod/vip created');
+  await page.locator('[data-testid="pod-chip"][data-pod="vip"]').click();
+  const preemption = page.getByTestId('inspector').getByTestId('preemption');
+  await expect(preemption).toContainText('nominated node');
+  await expect(preemption.getByTestId('victims')).toContainText('default/filler-');
+  await expect(page.locator('[data-testid="node-card"][data-sched="nominated"]')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/scheduling-preemption.png' });
+});

@@ -234,6 +234,12 @@ function SchedBanner() {
       ) : (
         <span className="stuck-word"> — {t('map.schedNoNode')}</span>
       )}
+      {m.nominated && (
+        <span className="nominated-word">
+          {' · ⚑ '}
+          {t('map.schedNominatedShort', { node: m.nominated })}
+        </span>
+      )}
       <span className="muted">
         {' · '}
         {t('map.schedCounts', { feasible: m.feasible, rejected: m.rejected })}

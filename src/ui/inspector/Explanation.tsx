@@ -131,7 +131,7 @@ function ExplanationBody({ pod }: { pod: PlainObject }) {
               </ul>
             </>
           ) : (
-            <div className="small muted">{t('inspector.nominatedWaiting')}</div>
+            <div className="small muted">{nodeName ? t('inspector.nominatedDone', { node: nodeName }) : t('inspector.nominatedWaiting')}</div>
           )}
         </div>
       )}
