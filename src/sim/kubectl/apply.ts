@@ -40,8 +40,8 @@ function mappingError(name: string, namespace: string, kind: string, apiVersion:
   return `error: resource mapping not found for name: "${name}" namespace: "${namespace}" from "STDIN": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
 }
 
-/** Applies one manifest object; returns the line kubectl prints for it. */
-export function applyObject(api: ApiServer, manifest: Record<string, unknown>): ApplyLine {
+/** Applies one manifest object (in `namespace` from `-n` when it names none); returns the line kubectl prints for it. */
+export function applyObject(api: ApiServer, manifest: Record<string, unknown>, namespaceFlag?: string): ApplyLine {
   const kind = typeof manifest.kind === 'string' ? manifest.kind : '';
   const apiVersion = typeof manifest.apiVersion === 'string' ? manifest.apiVersion : '';
   const missing = [!apiVersion && 'apiVersion not set', !kind && 'kind not set'].filter(Boolean);
@@ -50,6 +50,12 @@ export function applyObject(api: ApiServer, manifest: Record<string, unknown>): 
   }
   const metadata = (typeof manifest.metadata === 'object' && manifest.metadata !== null ? manifest.metadata : {}) as KubeObject['metadata'];
   const info = resourceForKind(kind);
+  if (namespaceFlag && info?.namespaced) {
+    if (metadata.namespace && metadata.namespace !== namespaceFlag) {
+      return { text: `error: the namespace from the provided object "${metadata.namespace}" does not match the namespace "${namespaceFlag}". You must pass '--namespace=${metadata.namespace}' to perform this operation.`, error: true };
+    }
+    return applyObject(api, { ...manifest, metadata: { ...metadata, namespace: namespaceFlag } });
+  }
   const namespace = info?.namespaced ? metadata.namespace || 'default' : '';
   if (!info || apiVersionOf(info) !== apiVersion) return { text: mappingError(metadata.name ?? '', metadata.namespace ?? '', kind, apiVersion), error: true };
   if (!metadata.name) {
@@ -89,8 +95,8 @@ export function applyObject(api: ApiServer, manifest: Record<string, unknown>): 
   }
 }
 
-/** Applies every document of `text`, in order. */
-export function applyYaml(api: ApiServer, text: string): ApplyReport {
+/** Applies every document of `text`, in order (in `namespace` when given, as `kubectl apply -n`). */
+export function applyYaml(api: ApiServer, text: string, namespace?: string): ApplyReport {
   const { documents, errors } = parseManifests(text);
   if (errors.length) {
     // Like go-yaml, name the line where parsing gave up: the furthest end among the errors.
@@ -109,9 +115,9 @@ export function applyYaml(api: ApiServer, text: string): ApplyReport {
     }
     const value = doc.value as Record<string, unknown>;
     if (value.kind === 'List' && Array.isArray(value.items)) {
-      for (const item of value.items) lines.push({ ...applyObject(api, item as Record<string, unknown>), line: doc.line });
+      for (const item of value.items) lines.push({ ...applyObject(api, item as Record<string, unknown>, namespace), line: doc.line });
     } else {
-      lines.push({ ...applyObject(api, value), line: doc.line });
+      lines.push({ ...applyObject(api, value, namespace), line: doc.line });
     }
   }
   if (!lines.length) lines.push({ text: 'error: no objects passed to apply', error: true });
