@@ -77,7 +77,7 @@ export function kubectl(ctx: KubectlContext, argv: string[]): KubectlResult {
     err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
     edit: (yaml) => (edit = yaml),
   };
-  let exitCode = 0;
+  let exitCode: number;
   try {
     exitCode = dispatch(ctx, argv, io) ?? 0;
   } catch (e) {
