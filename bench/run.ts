@@ -21,7 +21,7 @@ function arg(name: string): string | undefined {
 /** Runs one scenario in a child process; a child that overruns is killed and its last progress kept. */
 function runChild(name: string, budgetS: number): Promise<ScenarioResult> {
   const script = fileURLToPath(new URL('./scenario.ts', import.meta.url));
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB[name]}`, '--import', 'tsx', script, name, String(budgetS)], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MIB[name]}`, '--expose-gc', '--import', 'tsx', script, name, String(budgetS)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let last: ScenarioResult | undefined;
@@ -56,14 +56,14 @@ const fmt = (x: number | undefined, unit = '') => (x === undefined ? '—' : `${
 /** The results as a Markdown table. */
 export function markdown(results: ScenarioResult[]): string {
   const rows = [
-    '| scenario | nodes | pods | setup (wall s) | apply → all Running (wall s) | virtual s | pods/wall s | steady virtual s per wall s | peak heap (MiB) | 10% nodes killed → whole (wall s / virtual s) | notes |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | nodes | pods | setup (wall s) | apply → all Running (wall s) | virtual s | pods/wall s | steady virtual s per wall s | peak heap (MiB) | live heap (MiB) | 10% nodes killed → whole (wall s / virtual s) | notes |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const failure = r.killedNodes === undefined ? '—' : `${fmt(r.failureWallS)} / ${fmt(r.failureVirtualS)} (${r.killedNodes} nodes)`;
     const notes = r.stopped ? `stopped: ${r.stopped}; ${r.podsRunning} pods Running` : '';
     rows.push(
-      `| ${r.scenario} | ${r.nodes} | ${r.pods} | ${fmt(r.setupWallS)} | ${fmt(r.convergeWallS)} | ${fmt(r.convergeVirtualS)} | ${fmt(r.podsPerWallS)} | ${fmt(r.steadyVirtualPerWall)} | ${r.peakHeapMiB} | ${failure} | ${notes} |`,
+      `| ${r.scenario} | ${r.nodes} | ${r.pods} | ${fmt(r.setupWallS)} | ${fmt(r.convergeWallS)} | ${fmt(r.convergeVirtualS)} | ${fmt(r.podsPerWallS)} | ${fmt(r.steadyVirtualPerWall)} | ${r.peakHeapMiB} | ${fmt(r.liveHeapMiB)} | ${failure} | ${notes} |`,
     );
   }
   return rows.join('\n');

@@ -53,8 +53,10 @@ export interface ScenarioResult {
   failureWallS?: number;
   /** Virtual seconds from the kill until every Deployment is whole again. */
   failureVirtualS?: number;
-  /** Peak V8 heap used, MiB (sampled between clock steps). */
+  /** Peak V8 heap used, MiB (sampled between clock steps, garbage included). */
   peakHeapMiB: number;
+  /** Live heap after a full GC once every pod runs, MiB (needs --expose-gc). */
+  liveHeapMiB?: number;
   /** Why the run stopped early, if it did. */
   stopped?: string;
 }
@@ -153,6 +155,11 @@ export function runScenario(spec: ScenarioSpec, budgetS: number): ScenarioResult
   res.convergeWallS = round(wall() - applyStart);
   res.convergeVirtualS = (cluster.clock.now() - virtualStart) / 1000;
   res.podsPerWallS = Math.round(spec.pods / Math.max(res.convergeWallS, 0.001));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    res.liveHeapMiB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  }
 
   res.phase = 'steady';
   const steadyStart = wall();
