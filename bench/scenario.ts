@@ -107,10 +107,13 @@ export function runScenario(spec: ScenarioSpec, budgetS: number): ScenarioResult
   const wall = () => (performance.now() - t0) / 1000;
   const res: ScenarioResult = { scenario: spec.name, nodes: spec.nodes, pods: spec.pods, deployments: 0, phase: 'setup', podsRunning: 0, peakHeapMiB: 0 };
   let lastReport = 0;
+  let lastPhase = '';
   const sample = () => {
     const heap = process.memoryUsage().heapUsed / 2 ** 20;
     if (heap > res.peakHeapMiB) res.peakHeapMiB = Math.round(heap);
-    if (wall() - lastReport > 5) {
+    // Report at every phase change too, so a run killed mid-step still says where it was.
+    if (wall() - lastReport > 5 || res.phase !== lastPhase) {
+      lastPhase = res.phase;
       lastReport = wall();
       console.log(`PROGRESS ${JSON.stringify({ ...res, wallS: Math.round(wall()) })}`);
     }
@@ -146,6 +149,7 @@ export function runScenario(spec: ScenarioSpec, budgetS: number): ScenarioResult
   const applyStart = wall();
   const virtualStart = cluster.clock.now();
   sizes.forEach((n, i) => applyYaml(cluster.api, deploymentYaml(`app-${i}`, n)));
+  sample();
   while (running < spec.pods) {
     cluster.runFor(1_000);
     res.podsRunning = running;
