@@ -183,7 +183,8 @@ test('a preemption shows the nominated node and the victims', async ({ page }) =
   await expect(page.locator('[data-testid="node-card"][data-ready="true"]')).toHaveCount(3);
   await page.getByTestId('speed-10').click();
   await apply(page, FILLER, 'deployment.apps/filler created');
-  await expect(page.locator('[data-testid="pod-chip"][data-pod^="filler-"]:not([data-node=""])')).toHaveCount(3, { timeout: 30_000 });
+  // Running, so that the victim's shell is there to ignore SIGTERM.
+  await expect(page.locator('[data-testid="pod-chip"][data-pod^="filler-"][data-status="Running"]')).toHaveCount(3, { timeout: 30_000 });
 
   // Every node is full of low-priority pods: the high-priority pod preempts one of them.
   await page.getByTestId('speed-1').click();
