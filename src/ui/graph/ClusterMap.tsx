@@ -240,10 +240,12 @@ function SchedBanner() {
           {t('map.schedNominatedShort', { node: m.nominated })}
         </span>
       )}
-      <span className="muted">
-        {' · '}
-        {t('map.schedCounts', { feasible: m.feasible, rejected: m.rejected })}
-      </span>
+      {!m.nominated && (
+        <span className="muted">
+          {' · '}
+          {t('map.schedCounts', { feasible: m.feasible, rejected: m.rejected })}
+        </span>
+      )}
     </div>
   );
 }
