@@ -1,89 +1,12 @@
 /**
- * kubectl's pod READY / STATUS / RESTARTS cells (k8s-semantics §6.4, printPod),
- * and the colour family the map uses for each status.
+ * The colour family the map uses for each pod status. The READY / STATUS /
+ * RESTARTS logic itself is kubectl's and lives with its printers.
  */
+import { podRow, type PodRow } from '../../sim/kubectl/printers/podStatus';
 
+export { podRow, type PodRow };
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyPod = { metadata?: any; spec?: any; status?: any };
-
-export interface PodRow {
-  ready: string;
-  status: string;
-  restarts: number;
-}
-
-function terminatedReason(t: any): string {
-  if (t.reason) return t.reason;
-  return t.signal ? `Signal:${t.signal}` : `ExitCode:${t.exitCode ?? 0}`;
-}
-
-/** The READY, STATUS and RESTARTS that `kubectl get pods` prints for this pod. */
-export function podRow(pod: AnyPod): PodRow {
-  const spec = pod.spec ?? {};
-  const status = pod.status ?? {};
-  const containers: any[] = spec.containers ?? [];
-  const initContainers: any[] = spec.initContainers ?? [];
-  const isSidecar = (c: any) => c?.restartPolicy === 'Always';
-  let reason: string = status.reason || status.phase || 'Pending';
-  const conditions: any[] = status.conditions ?? [];
-  if (conditions.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated';
-  const total = containers.length + initContainers.filter(isSidecar).length;
-  let ready = 0;
-  let restarts = 0;
-  let sidecarRestarts = 0;
-
-  let initializing = false;
-  const initStatuses: any[] = status.initContainerStatuses ?? [];
-  for (let i = 0; i < initStatuses.length; i++) {
-    const cs = initStatuses[i];
-    const specC = initContainers.find((c) => c.name === cs.name);
-    restarts += cs.restartCount ?? 0;
-    if (isSidecar(specC)) sidecarRestarts += cs.restartCount ?? 0;
-    const st = cs.state ?? {};
-    if (st.terminated && (st.terminated.exitCode ?? 0) === 0) continue;
-    if (isSidecar(specC) && cs.started) {
-      if (cs.ready) ready++;
-      continue;
-    }
-    if (st.terminated) {
-      reason = st.terminated.reason ? `Init:${st.terminated.reason}` : st.terminated.signal ? `Init:Signal:${st.terminated.signal}` : `Init:ExitCode:${st.terminated.exitCode}`;
-    } else if (st.waiting?.reason && st.waiting.reason !== 'PodInitializing') {
-      reason = `Init:${st.waiting.reason}`;
-    } else {
-      reason = `Init:${i}/${initContainers.length}`;
-    }
-    initializing = true;
-    break;
-  }
-
-  const initialized = conditions.some((c) => c.type === 'Initialized' && c.status === 'True');
-  if (!initializing || initialized) {
-    restarts = sidecarRestarts;
-    let hasRunning = false;
-    const statuses: any[] = status.containerStatuses ?? [];
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const cs = statuses[i];
-      restarts += cs.restartCount ?? 0;
-      const st = cs.state ?? {};
-      if (st.waiting?.reason) reason = st.waiting.reason;
-      else if (st.terminated) reason = terminatedReason(st.terminated);
-      else if (cs.ready && st.running) {
-        hasRunning = true;
-        ready++;
-      }
-    }
-    if (reason === 'Completed' && hasRunning) {
-      const podReady = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-      reason = podReady ? 'Running' : 'NotReady';
-    }
-  }
-
-  if (pod.metadata?.deletionTimestamp) {
-    if (status.reason === 'NodeLost') reason = 'Unknown';
-    else if (status.phase !== 'Succeeded' && status.phase !== 'Failed') reason = 'Terminating';
-  }
-  return { ready: `${ready}/${total}`, status: reason, restarts };
-}
 
 /** The colour family of a pod chip. */
 export type PodTone = 'ok' | 'progress' | 'error' | 'terminating' | 'done';
