@@ -1,6 +1,17 @@
 /** Every kubectl command, in the order `kubectl --help` lists them. */
 import type { Command } from '../command';
+import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
+import { createCommand } from './create';
+import { deleteCommand } from './delete';
+import { labelCommand } from './label';
+import { rolloutCommand } from './rollout';
+import { runCommand } from './run';
+import { scaleCommand } from './scale';
+import { setCommand } from './set';
 import { versionCommand } from './version';
 
-export const COMMANDS: Command[] = [applyCommand, versionCommand];
+export const COMMANDS: Command[] = [
+  createCommand, runCommand, setCommand, deleteCommand, rolloutCommand, scaleCommand,
+  labelCommand, annotateCommand, applyCommand, versionCommand,
+];
