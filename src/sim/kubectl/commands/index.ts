@@ -4,6 +4,7 @@ import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { getCommand } from './get';
 import { labelCommand } from './label';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
@@ -12,6 +13,6 @@ import { setCommand } from './set';
 import { versionCommand } from './version';
 
 export const COMMANDS: Command[] = [
-  createCommand, runCommand, setCommand, deleteCommand, rolloutCommand, scaleCommand,
+  createCommand, runCommand, getCommand, setCommand, deleteCommand, rolloutCommand, scaleCommand,
   labelCommand, annotateCommand, applyCommand, versionCommand,
 ];
