@@ -42,3 +42,5 @@ export function selectorToString(selector: LabelSelector | undefined): string {
   }
   return parts.length ? parts.join(',') : '<none>';
 }
+
+export { parseSelector, type ParsedSelector, type Requirement } from './selector-parse';

@@ -10,10 +10,18 @@ import { rfc3339 } from '../core/time';
 import { ObjectStore, type StoreChange, type WatchFilter } from '../store/store';
 import { apiVersionOf, resourceForKind, type ResourceInfo } from '../api/resources';
 import type { KubeObject } from '../api/types';
-import { applyDefaults } from './defaulting';
+import { parseSelector } from '../api/selectors';
+import { fieldSelectorPredicate } from '../api/field-selectors';
+import { applyDefaults, qosClass } from './defaulting';
 import { validateCreate, validateUpdate } from './validation';
 import { admit } from './admission';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, methodNotAllowed, notFound, type FieldError } from './errors';
+import { schemaErrors } from './schema';
+import { applyPatch, type PatchType } from './patch/patch';
+import { scaleOf, scaleInfo, validateScale, type Scale } from './scale';
+import { allocateServiceAddresses, KUBERNETES_SERVICE_IP } from './service-ips';
+import { applyLimitRangeDefaults, defaultLimitRange, limitRangeViolations } from './limitranger';
+import { quotaViolation } from './resourcequota';
 
 /** Options for delete, as DeleteOptions has them. */
 export interface DeleteOptions {
@@ -23,10 +31,41 @@ export interface DeleteOptions {
   uid?: string;
 }
 
-/** Options for list. */
+/** Options for list: selectors as predicates or as the strings of `-l` and `--field-selector`. */
 export interface ListOptions {
-  labelSelector?: (labels: Record<string, string>) => boolean;
-  fieldSelector?: (obj: KubeObject) => boolean;
+  labelSelector?: string | ((labels: Record<string, string>) => boolean);
+  fieldSelector?: string | ((obj: KubeObject) => boolean);
+}
+
+/** Options for deletecollection: which objects (as list selects them) and how (as delete does). */
+export type DeleteCollectionOptions = ListOptions & Omit<DeleteOptions, 'uid'>;
+
+/** Options for patch: the subresource the patch is sent to. */
+export interface PatchOptions {
+  subresource?: 'status' | 'scale';
+}
+
+/** Field errors without duplicates (the schema and the Go validation may both report a field). */
+function dedupe(errs: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errs.filter((e) => {
+    const key = `${e.type}|${e.field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A deterministic uid for objects the control plane creates itself, so bootstrap draws nothing from the RNG. */
+function systemUid(key: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    h1 = Math.imul(h1 ^ key.charCodeAt(i), 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ key.charCodeAt(i), 0x5bd1e995) >>> 0;
+  }
+  const hex = (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).repeat(2);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**
@@ -77,10 +116,15 @@ export class ApiServer {
 
   /** Creates `input`; returns the stored object. */
   create<T extends KubeObject>(input: T): T {
-    const info = this.info(input.kind);
-    if (input.apiVersion && input.apiVersion !== apiVersionOf(info)) {
+    return this.createObject(input, false);
+  }
+
+  private createObject<T extends KubeObject>(input: T, system: boolean): T {
+    const known = resourceForKind(input.kind);
+    if (input.apiVersion && (!known || input.apiVersion !== apiVersionOf(known))) {
       throw badRequest(`no matches for kind "${input.kind}" in version "${input.apiVersion}"`);
     }
+    const info = this.info(input.kind);
     const obj = clone(input) as KubeObject;
     obj.apiVersion = apiVersionOf(info);
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
@@ -92,16 +136,43 @@ export class ApiServer {
     for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
       delete obj.metadata[f];
     }
+    const schema = schemaErrors(obj, info);
     applyDefaults(obj);
+    if (obj.kind === 'LimitRange') defaultLimitRange(obj);
     admit(this, obj, info);
-    const errs = validateCreate(obj);
+    this.admitLimitRange(obj, info, 'mutate');
+    if (obj.kind === 'Pod') obj.status.qosClass = qosClass(obj.spec);
+    const errs = dedupe([...validateCreate(obj), ...schema]);
     if (errs.length) throw invalid(info, obj.metadata.name ?? '', errs);
     this.admitNamespace(obj, info);
+    this.admitLimitRange(obj, info, 'validate');
     if (this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw alreadyExists(info, obj.metadata.name);
-    obj.metadata.uid = this.rng.uuid();
+    this.admitQuota(obj, info);
+    if (obj.kind === 'Service') allocateServiceAddresses(obj, this.store.list('Service'), info);
+    if (obj.kind === 'ResourceQuota') obj.status = { hard: { ...(obj.spec?.hard ?? {}) }, used: {} };
+    obj.metadata.uid = system ? systemUid(`${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`) : this.rng.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.clock);
     obj.metadata.generation = 1;
-    return this.expireLater(this.store.insert(obj)) as T;
+    const stored = this.expireLater(this.store.insert(obj)) as T;
+    if (obj.kind === 'Namespace') this.bootstrapNamespace(obj.metadata.name);
+    return stored;
+  }
+
+  /**
+   * What appears in a new namespace: the `default` ServiceAccount (the
+   * ServiceAccount controller's work) and, in `default`, the `kubernetes`
+   * Service (the API server's own bootstrap controller).
+   */
+  private bootstrapNamespace(ns: string): void {
+    this.createObject({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } }, true);
+    if (ns === 'default') {
+      this.createObject({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+        spec: { clusterIP: KUBERNETES_SERVICE_IP, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+      }, true);
+    }
   }
 
   /** The stored object, or 404. */
@@ -121,10 +192,88 @@ export class ApiServer {
   /** Objects of `kind` (in `namespace` when given), sorted, with the list's resourceVersion. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string, opts: ListOptions = {}): { items: T[]; resourceVersion: string } {
     this.info(kind);
+    const labelFn = this.labelPredicate(opts.labelSelector);
+    const fieldFn = this.fieldPredicate(kind, opts.fieldSelector);
     let items = this.store.list(kind, namespace);
-    if (opts.labelSelector) items = items.filter((o) => opts.labelSelector!(o.metadata.labels ?? {}));
-    if (opts.fieldSelector) items = items.filter(opts.fieldSelector);
+    if (labelFn) items = items.filter((o) => labelFn(o.metadata.labels ?? {}));
+    if (fieldFn) items = items.filter(fieldFn);
     return { items: items as T[], resourceVersion: String(this.store.resourceVersion) };
+  }
+
+  private labelPredicate(sel: ListOptions['labelSelector']): ((labels: Record<string, string>) => boolean) | undefined {
+    if (typeof sel !== 'string') return sel;
+    try {
+      return parseSelector(sel).matches;
+    } catch (e) {
+      throw badRequest((e as Error).message);
+    }
+  }
+
+  private fieldPredicate(kind: string, sel: ListOptions['fieldSelector']): ((obj: KubeObject) => boolean) | undefined {
+    if (typeof sel !== 'string') return sel;
+    try {
+      return fieldSelectorPredicate(kind, sel);
+    } catch (e) {
+      throw badRequest((e as Error).message);
+    }
+  }
+
+  /**
+   * PATCH: applies a JSON merge, strategic merge or JSON patch to the stored
+   * object (or its status or scale subresource) and writes it as update does.
+   * A patch that changes nothing writes nothing.
+   */
+  patch<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: PatchOptions = {}): T {
+    const info = this.info(kind);
+    if (opts.subresource && !info.subresources.includes(opts.subresource)) {
+      throw notFound(info, name);
+    }
+    if (opts.subresource === 'scale') {
+      const scale = this.getScale(kind, namespace, name);
+      const next = applyPatch(scale, type, patch, 'Scale') as Scale;
+      return this.updateScale(kind, namespace, name, next) as unknown as T;
+    }
+    const existing = this.get(kind, namespace, name);
+    const next = applyPatch(existing, type, patch, kind) as KubeObject;
+    if (!next || typeof next !== 'object' || Array.isArray(next)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
+    if (next.metadata?.name !== undefined && next.metadata.name !== name) {
+      throw badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    next.kind = kind;
+    next.metadata = { ...(next.metadata ?? {}), name, namespace: existing.metadata.namespace } as KubeObject['metadata'];
+    if (JSON.stringify(next) === JSON.stringify(existing)) return existing as T;
+    return (opts.subresource === 'status' ? this.updateStatus(next) : this.update(next)) as T;
+  }
+
+  /** DELETE on a collection: deletes every object list would select; returns them as delete left them. */
+  deleteCollection(kind: string, namespace: string | undefined, opts: DeleteCollectionOptions = {}): KubeObject[] {
+    const info = this.info(kind);
+    if (!info.verbs.includes('deletecollection')) throw methodNotAllowed();
+    const { items } = this.list(kind, info.namespaced ? namespace : undefined, opts);
+    return items.map((o) => this.delete(kind, o.metadata.namespace, o.metadata.name, opts));
+  }
+
+  /** GET the scale subresource: an autoscaling/v1 Scale. */
+  getScale(kind: string, namespace: string | undefined, name: string): Scale {
+    const info = this.info(kind);
+    if (!info.subresources.includes('scale')) throw notFound(info, name);
+    return scaleOf(this.get(kind, namespace, name));
+  }
+
+  /** PUT the scale subresource: sets spec.replicas; returns the new Scale. */
+  updateScale(kind: string, namespace: string | undefined, name: string, scale: Scale | number): Scale {
+    const info = this.info(kind);
+    if (!info.subresources.includes('scale')) throw notFound(info, name);
+    const current = this.get(kind, namespace, name);
+    const s = typeof scale === 'number' ? { ...scaleOf(current), spec: { replicas: scale } } : scale;
+    const errs = validateScale(s);
+    if (errs.length) throw invalid(scaleInfo, name, errs);
+    const rv = s.metadata?.resourceVersion;
+    if (rv && rv !== current.metadata.resourceVersion) throw conflict(info, name);
+    if (current.spec?.replicas === s.spec?.replicas) return scaleOf(current);
+    const next = clone(current);
+    next.spec.replicas = s.spec?.replicas ?? 0;
+    return scaleOf(this.update(next));
   }
 
   /**
@@ -237,8 +386,9 @@ export class ApiServer {
       obj.metadata = { ...clone(old.metadata), resourceVersion: old.metadata.resourceVersion };
     } else {
       if (old.status !== undefined && info.kind !== 'Event' && info.kind !== 'Lease') obj.status = clone(old.status);
+      const schema = schemaErrors(obj, info);
       applyDefaults(obj);
-      const errs = validateUpdate(obj, old);
+      const errs = dedupe([...validateUpdate(obj, old), ...schema]);
       if (errs.length) throw invalid(info, obj.metadata.name, errs);
       if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
@@ -282,6 +432,28 @@ export class ApiServer {
       this.expiryHead = 0;
     }
     this.armExpiry();
+  }
+
+  /** LimitRanger: defaults into pods (mutate), then min/max checks (validate). */
+  private admitLimitRange(obj: KubeObject, info: ResourceInfo, phase: 'mutate' | 'validate'): void {
+    if (obj.kind !== 'Pod') return;
+    const ranges = this.store.list('LimitRange', obj.metadata.namespace);
+    if (!ranges.length) return;
+    if (phase === 'mutate') {
+      applyLimitRangeDefaults(obj, ranges);
+      return;
+    }
+    const errs = limitRangeViolations(obj, ranges);
+    if (errs.length) throw forbidden(info, obj.metadata.name, errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`);
+  }
+
+  /** ResourceQuota: the object must fit in every quota of its namespace. */
+  private admitQuota(obj: KubeObject, info: ResourceInfo): void {
+    if (!info.namespaced) return;
+    const quotas = this.store.list('ResourceQuota', obj.metadata.namespace);
+    if (!quotas.length) return;
+    const why = quotaViolation(obj, quotas, (kind) => (resourceForKind(kind) ? this.store.list(kind, obj.metadata.namespace) : []));
+    if (why) throw forbidden(info, obj.metadata.name, why);
   }
 
   /** NamespaceLifecycle: the namespace must exist and not be terminating. */

@@ -55,6 +55,18 @@ export function badRequest(message: string): ApiError {
   return failure(400, 'BadRequest', message);
 }
 
+/** 405: a verb the resource does not serve (deletecollection on namespaces). */
+export function methodNotAllowed(): ApiError {
+  return failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+}
+
+/** 422 for a patch that cannot be applied, with the patch library's reason as the cause. */
+export function patchNotApplied(why: string): ApiError {
+  return failure(422, 'Invalid', 'the server rejected our request due to an error in our request', {
+    causes: [{ reason: 'UnexpectedServerResponse', message: why }],
+  });
+}
+
 /** One field error, rendered as apimachinery's field.Error does. */
 export interface FieldError {
   type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueDuplicate';
