@@ -1,6 +1,7 @@
 /** Every kubectl command, in the order `kubectl --help` lists them. */
 import type { Command } from '../command';
 import { annotateCommand } from './annotate';
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
@@ -14,5 +15,5 @@ import { versionCommand } from './version';
 
 export const COMMANDS: Command[] = [
   createCommand, runCommand, getCommand, setCommand, deleteCommand, rolloutCommand, scaleCommand,
-  labelCommand, annotateCommand, applyCommand, versionCommand,
+  labelCommand, annotateCommand, applyCommand, apiResourcesCommand, apiVersionsCommand, versionCommand,
 ];
