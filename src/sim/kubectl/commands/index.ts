@@ -1,19 +1,41 @@
 /** Every kubectl command, in the order `kubectl --help` lists them. */
 import type { Command } from '../command';
 import { annotateCommand } from './annotate';
-import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { applyCommand } from './apply';
+import { cordonCommand } from './cordon';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { describeCommand } from './describe';
+import { drainCommand } from './drain';
+import { editCommand } from './edit';
+import { execCommand } from './exec';
+import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
+import { logsCommand } from './logs';
+import { patchCommand } from './patch';
+import { replaceCommand } from './replace';
 import { rolloutCommand } from './rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
+import { taintCommand } from './taint';
+import { uncordonCommand } from './uncordon';
 import { versionCommand } from './version';
 
 export const COMMANDS: Command[] = [
-  createCommand, runCommand, getCommand, setCommand, deleteCommand, rolloutCommand, scaleCommand,
-  labelCommand, annotateCommand, applyCommand, apiResourcesCommand, apiVersionsCommand, versionCommand,
+  // Basic Commands (Beginner / Intermediate)
+  createCommand, exposeCommand, runCommand, setCommand, getCommand, editCommand, deleteCommand,
+  // Deploy Commands
+  rolloutCommand, scaleCommand,
+  // Cluster Management Commands
+  cordonCommand, uncordonCommand, drainCommand, taintCommand,
+  // Troubleshooting and Debugging Commands
+  describeCommand, logsCommand, execCommand,
+  // Advanced Commands
+  applyCommand, patchCommand, replaceCommand,
+  // Settings Commands
+  labelCommand, annotateCommand,
+  // Other Commands
+  versionCommand,
 ];
