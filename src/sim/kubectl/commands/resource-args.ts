@@ -9,7 +9,7 @@ import { clone } from '../../apiserver/apiserver';
 import { ApiError, isReason } from '../../apiserver/errors';
 import { resolveResource, type ResourceInfo } from '../../api/resources';
 import type { KubeObject } from '../../api/types';
-import { stringify } from 'yaml';
+import { toJson, toYaml } from '../printers/serialize';
 import type { KubectlContext, KubectlIO } from '../command';
 import { UsageError, type FlagSpec, type ParsedArgs } from '../flags';
 
@@ -159,10 +159,6 @@ export function orCliError<T>(fn: () => T, wrap?: string): T {
   }
 }
 
-/** YAML as kubectl prints it: keys sorted, list items not indented under their key. */
-export function toYaml(obj: unknown): string {
-  return stringify(obj, { sortMapEntries: true, indentSeq: false, lineWidth: 0 });
-}
 
 /** Flags for `--dry-run` and `-o` that the create-like commands share. */
 export const DRY_RUN_FLAGS: FlagSpec[] = [
@@ -185,7 +181,7 @@ export function createAndReport(api: ApiServer, obj: KubeObject, parsed: ParsedA
   const output = String(parsed.flags.output ?? '');
   const suffix = dryRun === 'client' || dryRun === 'true' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   if (output === 'yaml') io.out(toYaml(dryRun === 'none' ? result : { ...result, status: {} }));
-  else if (output === 'json') io.out(JSON.stringify(dryRun === 'none' ? result : { ...result, status: {} }, null, 4));
+  else if (output === 'json') io.out(toJson(dryRun === 'none' ? result : { ...result, status: {} }));
   else if (output === 'name') io.out(`${kindLabel(info)}/${obj.metadata.name}`);
   else if (output) throw new UsageError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
   else io.out(`${kindLabel(info)}/${obj.metadata.name} ${opts.verb ?? 'created'}${suffix}`);
