@@ -27,6 +27,12 @@ const STRUCT_OF_FIELD: Record<string, string> = {
   subjects: 'Subject', roleRef: 'RoleRef', rules: 'PolicyRule', limits: 'LimitRangeItem', hard: 'ResourceList',
 };
 
+/** Fields that are Go maps: a bad value inside one is reported at the map field. */
+const MAP_FIELDS = new Set([
+  'labels', 'annotations', 'data', 'stringData', 'binaryData', 'nodeSelector', 'matchLabels', 'limits', 'requests',
+  'hard', 'capacity', 'allocatable', 'parameters', 'default', 'defaultRequest', 'min', 'max', 'maxLimitRequestRatio',
+]);
+
 function goScalar(expected: string, field: string): string {
   switch (expected) {
     case 'integer': return INT64_FIELDS.has(field) ? 'int64' : 'int32';
@@ -79,13 +85,16 @@ export function fieldPath(instancePath: string): string {
 
 /** The decode error for a value of the wrong JSON type. */
 function decodeError(kind: string, version: string, obj: KubeObject, err: SchemaError): ApiError {
-  const segments = err.instancePath.split('/').slice(1);
+  const all = err.instancePath.split('/').slice(1);
+  const value = valueAt(obj, all);
+  // A value inside a map is reported at the map field itself.
+  const inMap = all.length >= 2 && MAP_FIELDS.has(all[all.length - 2]);
+  const segments = inMap ? all.slice(0, -1) : all;
   const field = segments[segments.length - 1];
-  const value = valueAt(obj, segments);
   const into = jsonType(value) === 'number' && err.params.type === 'integer' ? `number ${String(value)}` : jsonType(value);
   const jsonPath = segments.filter((s) => !/^[0-9]+$/.test(s)).join('.');
   const where = segments.length ? `Go struct field ${parentStruct(kind, segments)}.${jsonPath}` : `Go value of type v1.${kind}`;
-  return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${into} into ${where} of type ${goScalar(String(err.params.type), field)}`);
+  return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${into} into ${where} of type ${inMap ? String(err.params.type) === 'string' ? 'string' : goScalar(String(err.params.type), '') : goScalar(String(err.params.type), field)}`);
 }
 
 /**

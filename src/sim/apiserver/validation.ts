@@ -153,9 +153,40 @@ const VALIDATORS: Record<string, Validator> = {
   PodDisruptionBudget: (o) => [...validateMetadata(o, validateDns1123Subdomain), ...validatePdbSpec(o)],
 };
 
+/** RBAC object names are path segments: anything but `.`, `..`, or a name with `/` or `%`. */
+function validatePathSegmentName(value: string): string[] {
+  if (value === '.' || value === '..') return [`may not be '${value}'`];
+  for (const bad of ['/', '%']) if (value.includes(bad)) return [`may not contain '${bad}'`];
+  return [];
+}
+
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
+/** Job-like pod templates may only restart OnFailure or Never. */
+function validateJobTemplate(spec: { template?: { spec?: PodSpec } } | undefined, field: string): FieldError[] {
+  const errs = validatePodSpec(spec?.template?.spec, `${field}.template.spec`);
+  const rp = spec?.template?.spec?.restartPolicy;
+  if (rp !== 'OnFailure' && rp !== 'Never') {
+    errs.push({ type: 'FieldValueNotSupported', field: `${field}.template.spec.restartPolicy`, value: rp ?? '', detail: 'supported values: "OnFailure", "Never"' });
+  }
+  return errs;
+}
+
+Object.assign(VALIDATORS, {
+  Job: (o: KubeObject) => [...validateMetadata(o, validateDns1123Subdomain), ...validateJobTemplate(o.spec, 'spec')],
+  CronJob: (o: KubeObject) => {
+    const errs = [...validateMetadata(o, validateDns1123Subdomain), ...validateJobTemplate(o.spec?.jobTemplate?.spec, 'spec.jobTemplate.spec')];
+    if (!o.spec?.schedule) errs.push({ type: 'FieldValueRequired', field: 'spec.schedule' });
+    return errs;
+  },
+});
+
 /** Field errors for `obj` on create; empty when valid. */
 export function validateCreate(obj: KubeObject): FieldError[] {
-  return VALIDATORS[obj.kind]?.(obj) ?? [];
+  const own = VALIDATORS[obj.kind];
+  if (own) return own(obj);
+  // Every other kind: at least the name rules of its registry.
+  return validateMetadata(obj, RBAC_KINDS.has(obj.kind) ? validatePathSegmentName : validateDns1123Subdomain);
 }
 
 /** Field errors for an update from `old` to `obj`: the create rules plus immutable fields. */

@@ -1,6 +1,7 @@
 /** Every kubectl command, in the order `kubectl --help` lists them. */
 import type { Command } from '../command';
 import { annotateCommand } from './annotate';
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { applyCommand } from './apply';
 import { cordonCommand } from './cordon';
 import { createCommand } from './create';
@@ -37,5 +38,5 @@ export const COMMANDS: Command[] = [
   // Settings Commands
   labelCommand, annotateCommand,
   // Other Commands
-  versionCommand,
+  apiResourcesCommand, apiVersionsCommand, versionCommand,
 ];
