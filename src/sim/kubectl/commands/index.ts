@@ -8,6 +8,10 @@ import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
+import { clusterInfoCommand } from './cluster-info';
+import { configCommand } from './config';
+import { eventsCommand } from './events';
+import { topCommand } from './top';
 import { editCommand } from './edit';
 import { execCommand } from './exec';
 import { exposeCommand } from './expose';
@@ -30,13 +34,13 @@ export const COMMANDS: Command[] = [
   // Deploy Commands
   rolloutCommand, scaleCommand,
   // Cluster Management Commands
-  cordonCommand, uncordonCommand, drainCommand, taintCommand,
+  clusterInfoCommand, topCommand, cordonCommand, uncordonCommand, drainCommand, taintCommand,
   // Troubleshooting and Debugging Commands
-  describeCommand, logsCommand, execCommand,
+  describeCommand, logsCommand, execCommand, eventsCommand,
   // Advanced Commands
   applyCommand, patchCommand, replaceCommand,
   // Settings Commands
-  labelCommand, annotateCommand,
+  labelCommand, annotateCommand, configCommand,
   // Other Commands
   apiResourcesCommand, apiVersionsCommand, versionCommand,
 ];
