@@ -86,7 +86,7 @@ const history: Command = {
       const rows = revisions.map((r) => [String(r.revision), r.rs.metadata.annotations?.[CHANGE_CAUSE] || '<none>']);
       const width = Math.max('REVISION'.length, ...rows.map((r) => r[0].length)) + 2;
       const lines = [`${'REVISION'.padEnd(width)}CHANGE-CAUSE`, ...rows.map((r) => `${r[0].padEnd(width)}${r[1]}`)];
-      io.out(`${kindLabel(info)}/${name}\n${lines.join('\n')}\n`);
+      io.out(`${kindLabel(info)}/${name}\n${lines.join('\n')}\n\n`);
     }
   },
 };
