@@ -31,6 +31,17 @@ export interface ApplyResult {
   markers: { line: number; column: number; message: string }[];
 }
 
+/** What one terminal `kubectl` printed (the simulation's KubectlResult as plain data). */
+export interface KubectlReply {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** `kubectl edit`: the YAML to open in the editor. */
+  edit?: string;
+  /** Set when the command keeps printing: `stream` messages with this id follow until one is `done`. */
+  stream?: number;
+}
+
 // ---- UI -> sim ----------------------------------------------------------------------------------
 
 export type Command =
@@ -43,7 +54,11 @@ export type Command =
   | { type: 'clock.speed'; x: Speed }
   | { type: 'clock.skip' }
   | { type: 'reset'; seed: number }
-  | { type: 'explain'; id: number; podUid: string };
+  | { type: 'explain'; id: number; podUid: string }
+  /** The terminal: runs `kubectl <argv>` against the live cluster; the reply is a KubectlReply. */
+  | { type: 'kubectl'; id: number; argv: string[]; stdin?: string; files?: Record<string, string> }
+  /** Ctrl+C in the terminal: stops a streaming command (`get -w`, `rollout status`). */
+  | { type: 'kubectl.cancel'; stream: number };
 
 /** A command together with the protocol version it was written for. */
 export interface CommandEnvelope {
@@ -88,4 +103,16 @@ export interface FatalMessage {
   message: string;
 }
 
-export type SimMessage = BatchMessage | ReplyMessage | FatalMessage;
+/** More output of a streaming terminal command (`kubectl get -w`, `kubectl rollout status`). */
+export interface StreamMessage {
+  type: 'stream';
+  protocolVersion: number;
+  stream: number;
+  stdout?: string;
+  stderr?: string;
+  /** The command finished (or was cancelled) with `exitCode`. */
+  done?: boolean;
+  exitCode?: number;
+}
+
+export type SimMessage = BatchMessage | ReplyMessage | FatalMessage | StreamMessage;

@@ -6,7 +6,9 @@
  */
 import { createCluster, type Cluster } from '../sim/cluster';
 import { applyYaml } from '../sim/kubectl/apply';
+import { kubectl } from '../sim/kubectl/kubectl';
 import { ChangeBuffer } from './coalesce';
+import { startStream, type TerminalStream } from './terminal-streams';
 import {
   PROTOCOL_VERSION,
   type BatchMessage,
@@ -14,6 +16,7 @@ import {
   type Command,
   type CommandEnvelope,
   type PlainObject,
+  type KubectlReply,
   type SimMessage,
   type Speed,
 } from './protocol';
@@ -37,7 +40,48 @@ let speed: Speed = 1;
 let lastWall = performance.now();
 let broken = false;
 
+// ---- the terminal's long-running kubectl commands (get -w, rollout status) ----
+const streams = new Map<number, TerminalStream>();
+
+function endStream(id: number, exitCode: number, stderr = ''): void {
+  streams.get(id)?.dispose();
+  streams.delete(id);
+  post({ type: 'stream', protocolVersion: PROTOCOL_VERSION, stream: id, stderr, done: true, exitCode });
+}
+
+function runKubectl(cmd: Extract<Command, { type: 'kubectl' }>): KubectlReply {
+  const ctx = { cluster, files: cmd.files ?? {}, stdin: cmd.stdin };
+  const argv = Array.isArray(cmd.argv) ? cmd.argv.map(String) : [];
+  const result = kubectl(ctx, argv);
+  const out: KubectlReply = { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+  if (result.edit !== undefined) out.edit = result.edit;
+  const stream = startStream(cluster, ctx, argv, result);
+  if (stream) {
+    streams.set(cmd.id, stream);
+    out.stream = cmd.id;
+  }
+  return out;
+}
+
+function pollStreams(): void {
+  for (const [id, stream] of streams) {
+    let o;
+    try {
+      o = stream.poll();
+    } catch (err) {
+      endStream(id, 1, `error: ${err instanceof Error ? err.message : String(err)}\n`);
+      continue;
+    }
+    if (o.done) {
+      stream.dispose();
+      streams.delete(id);
+    }
+    if (o.stdout || o.stderr || o.done) post({ type: 'stream', protocolVersion: PROTOCOL_VERSION, stream: id, stdout: o.stdout, stderr: o.stderr, done: o.done, exitCode: o.exitCode });
+  }
+}
+
 function start(newSeed: number): void {
+  for (const id of [...streams.keys()]) endStream(id, 1);
   unsubscribe?.();
   try {
     (cluster as { dispose?: () => void } | undefined)?.dispose?.();
@@ -114,6 +158,7 @@ function tick(): void {
   } catch (err) {
     if (!broken) fail(err);
   }
+  if (streams.size) pollStreams();
 }
 
 function reply(id: number, run: () => unknown): void {
@@ -135,6 +180,11 @@ function handle(cmd: Command): void {
   switch (cmd.type) {
     case 'apply':
       return reply(cmd.id, () => applyYaml(cluster.api, cmd.yaml));
+    case 'kubectl':
+      return reply(cmd.id, () => runKubectl(cmd));
+    case 'kubectl.cancel':
+      if (streams.has(cmd.stream)) endStream(cmd.stream, 130);
+      return;
     case 'delete':
       return reply(cmd.id, () => cluster.api.delete(cmd.kind, cmd.namespace || undefined, cmd.name, {}));
     case 'explain':

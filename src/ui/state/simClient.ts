@@ -2,7 +2,7 @@
  * The UI's handle on the simulation Worker: starts it, feeds batches into the mirror,
  * matches replies to requests, and notices when the Worker dies.
  */
-import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type PlainObject, type RequestCommand, type SimMessage } from '../../worker/protocol';
+import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type PlainObject, type RequestCommand, type SimMessage, type StreamMessage } from '../../worker/protocol';
 import type { SchedulingRecord } from '../../sim/scheduler/explain';
 import { ExplainDriver, newlyBound } from './explain';
 import { objKey, useMirror } from './store';
@@ -41,11 +41,28 @@ function onMessage(e: MessageEvent<SimMessage>): void {
     case 'fatal':
       useMirror.getState().setWorkerStatus('dead', msg.message);
       return;
+    case 'stream':
+      streamListeners.get(msg.stream)?.(msg);
+      if (msg.done) streamListeners.delete(msg.stream);
+      return;
   }
+}
+
+/** The terminal's streaming commands: id -> who prints their output. */
+const streamListeners = new Map<number, (msg: StreamMessage) => void>();
+
+/** Follows the output of a streaming kubectl command until its `done` message; returns a stop function. */
+export function onStream(stream: number, listener: (msg: StreamMessage) => void): () => void {
+  streamListeners.set(stream, listener);
+  return () => {
+    streamListeners.delete(stream);
+  };
 }
 
 function died(message: string): void {
   useMirror.getState().setWorkerStatus('dead', message);
+  for (const [id, l] of streamListeners) l({ type: 'stream', protocolVersion: PROTOCOL_VERSION, stream: id, stderr: `${message}\n`, done: true, exitCode: 1 });
+  streamListeners.clear();
   for (const p of pending.values()) p.reject(new Error(message));
   pending.clear();
 }
