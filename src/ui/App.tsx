@@ -7,7 +7,7 @@ import { Header } from './Header';
 import { Inspector } from './inspector/Inspector';
 import { startSim, stopSim } from './state/simClient';
 import { useMirror } from './state/store';
-import { EventList } from './timeline/EventList';
+import { BottomDock } from './terminal/BottomDock';
 
 function WorkerBanner() {
   const { t } = useTranslation();
@@ -37,7 +37,7 @@ export function App() {
         <EditorPanel />
         <ClusterMap />
         <Inspector />
-        <EventList />
+        <BottomDock />
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
 /** The Monaco YAML editor (loaded lazily: Monaco is most of the bundle). */
 import { useEffect, useRef } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { monaco } from './monacoSetup';
+import { MANIFEST_URI, monaco } from './monacoSetup';
 import type { ApplyResult } from '../../worker/protocol';
 
 export interface YamlEditorProps {
@@ -9,9 +9,11 @@ export interface YamlEditorProps {
   onChange: (text: string) => void;
   markers: ApplyResult['markers'];
   onApply: () => void;
+  /** Replaces the whole text (undoable) whenever `n` changes: `kubectl edit` from the terminal. */
+  replacement?: { text: string; n: number } | null;
 }
 
-export default function YamlEditor({ defaultValue, onChange, markers, onApply }: YamlEditorProps) {
+export default function YamlEditor({ defaultValue, onChange, markers, onApply, replacement }: YamlEditorProps) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const onApplyRef = useRef(onApply);
   useEffect(() => {
@@ -39,6 +41,17 @@ export default function YamlEditor({ defaultValue, onChange, markers, onApply }:
     );
   }, [markers]);
 
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !replacement || model.getValue() === replacement.text) return;
+    editor.pushUndoStop();
+    editor.executeEdits('kubectl-edit', [{ range: model.getFullModelRange(), text: replacement.text }]);
+    editor.pushUndoStop();
+    editor.setPosition({ lineNumber: 1, column: 1 });
+    editor.revealLine(1);
+  }, [replacement]);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onApplyRef.current());
@@ -49,6 +62,7 @@ export default function YamlEditor({ defaultValue, onChange, markers, onApply }:
   return (
     <div className="yaml-editor" data-testid="yaml-editor">
       <Editor
+        path={MANIFEST_URI}
         defaultLanguage="yaml"
         defaultValue={defaultValue}
         theme="kubesim"
