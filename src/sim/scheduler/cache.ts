@@ -4,7 +4,7 @@
  * lands, so the next cycle already counts their requests (reference §2.3 step 10).
  */
 import type { Node, Pod } from '../api/types';
-import { NodeInfo, podKey } from './framework';
+import { NodeInfo, podKey, type SnapshotAggregates } from './framework';
 
 /** True for pods that no longer hold node resources (Succeeded or Failed). */
 export function isTerminal(pod: Pod): boolean {
@@ -19,15 +19,29 @@ export class SchedulerCache {
   /** Where each counted pod is, by pod key. */
   private readonly podNode = new Map<string, string>();
   private readonly assumed = new Set<string>();
+  /** Every node's NodeInfo sorted by name, kept until a node comes or goes. */
+  private sorted: NodeInfo[] | undefined;
+  /** Image name → number of nodes having it, kept up to date as nodes change. */
+  private readonly imageNodes = new Map<string, number>();
 
   /** A node appeared. */
   addNode(node: Node): void {
     const name = node.metadata!.name!;
     const existing = this.nodes.get(name);
-    if (existing) return existing.setNode(node);
+    if (existing) {
+      if (existing.node === node) return;
+      const before = existing.imageSizes;
+      existing.setNode(node);
+      const after = existing.imageSizes;
+      for (const image of before.keys()) if (!after.has(image)) this.countImage(image, -1);
+      for (const image of after.keys()) if (!before.has(image)) this.countImage(image, 1);
+      return;
+    }
     const info = new NodeInfo(node, this.orphans.get(name)?.values() ?? []);
     this.orphans.delete(name);
     this.nodes.set(name, info);
+    this.sorted = undefined;
+    for (const image of info.imageSizes.keys()) this.countImage(image, 1);
   }
 
   /** A node changed. */
@@ -40,6 +54,8 @@ export class SchedulerCache {
     const info = this.nodes.get(name);
     if (!info) return;
     this.nodes.delete(name);
+    this.sorted = undefined;
+    for (const image of info.imageSizes.keys()) this.countImage(image, -1);
     if (info.podCount) this.orphans.set(name, new Map(info.pods.map((p) => [podKey(p), p])));
   }
 
@@ -91,8 +107,20 @@ export class SchedulerCache {
   }
 
   /** Every known node's NodeInfo, sorted by node name (the cycle's snapshot). */
-  snapshot(): NodeInfo[] {
-    return [...this.nodes.keys()].sort().map((n) => this.nodes.get(n)!);
+  snapshot(): readonly NodeInfo[] {
+    this.sorted ??= [...this.nodes.keys()].sort().map((n) => this.nodes.get(n)!);
+    return this.sorted;
+  }
+
+  /** What the cache counts across nodes, for the cycle's Snapshot. */
+  aggregates(): SnapshotAggregates {
+    return { imageNodes: this.imageNodes, byName: this.nodes };
+  }
+
+  private countImage(image: string, by: 1 | -1): void {
+    const n = (this.imageNodes.get(image) ?? 0) + by;
+    if (n === 0) this.imageNodes.delete(image);
+    else this.imageNodes.set(image, n);
   }
 
   private place(key: string, pod: Pod, nodeName: string): void {

@@ -43,6 +43,7 @@ export const SKIP = 'Skip' as const;
  */
 export class CycleState {
   private readonly data = new Map<string, unknown>();
+  private readonly memos = new Map<string, unknown>();
   /** Plugins whose PreFilter said Skip: their Filter is not run this cycle. */
   readonly skipFilter = new Set<string>();
   /** Plugins whose PreScore said Skip: they do not score this cycle. */
@@ -56,6 +57,17 @@ export class CycleState {
   /** Stores a value for the rest of the cycle. */
   write(key: string, value: unknown): void {
     this.data.set(key, value);
+  }
+
+  /**
+   * A value about the cycle's pod computed once per cycle (its requests, its
+   * image names...) rather than once per node. The state belongs to one pod.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 }
 
@@ -76,28 +88,57 @@ export const EMPTY_LISTER: ClusterLister = {
   controllerSelector: () => undefined,
 };
 
+/** Counts over the whole snapshot that a cache keeps up to date instead of recounting per cycle. */
+export interface SnapshotAggregates {
+  /** Image name → how many nodes have it (ImageLocality's spread). */
+  imageNodes?: ReadonlyMap<string, number>;
+  /** Node name → NodeInfo, when the caller already has the index. */
+  byName?: ReadonlyMap<string, NodeInfo>;
+}
+
 /**
  * The cluster as one scheduling cycle sees it (reference §2.3 step 2): every
- * node's NodeInfo sorted by name, plus listers for other objects.
+ * node's NodeInfo sorted by name, plus listers for other objects. Whole-cluster
+ * counts come precomputed from the cache when it has them, else are counted
+ * once on first use.
  */
 export class Snapshot {
-  private readonly byName: Map<string, NodeInfo>;
+  private byName: ReadonlyMap<string, NodeInfo> | undefined;
+  private images: ReadonlyMap<string, number> | undefined;
 
   constructor(
     readonly nodes: readonly NodeInfo[],
     readonly lister: ClusterLister = EMPTY_LISTER,
+    aggregates: SnapshotAggregates = {},
   ) {
-    this.byName = new Map(nodes.map((n) => [n.name, n]));
+    this.byName = aggregates.byName;
+    this.images = aggregates.imageNodes;
   }
 
   /** The NodeInfo of one node. */
   get(name: string): NodeInfo | undefined {
+    this.byName ??= new Map(this.nodes.map((n) => [n.name, n]));
     return this.byName.get(name);
   }
 
-  /** The same snapshot with one node's NodeInfo replaced (a preemption dry run's view). */
+  /** Image name → number of nodes in the snapshot having it. */
+  imageNodeCounts(): ReadonlyMap<string, number> {
+    if (!this.images) {
+      const counts = new Map<string, number>();
+      for (const info of this.nodes) {
+        for (const name of info.imageSizes.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      this.images = counts;
+    }
+    return this.images;
+  }
+
+  /** The same snapshot with one node's NodeInfo replaced (a preemption dry run's view: same node object, other pods). */
   withNode(info: NodeInfo): Snapshot {
-    return new Snapshot(this.nodes.map((n) => (n.name === info.name ? info : n)), this.lister);
+    const replaced = this.get(info.name);
+    // The node object is the same, so the image counts still hold.
+    const imageNodes = replaced && replaced.node === info.node ? this.images : undefined;
+    return new Snapshot(this.nodes.map((n) => (n.name === info.name ? info : n)), this.lister, { imageNodes });
   }
 }
 
@@ -225,6 +266,16 @@ export function podNonZeroRequests(pod: Pod): NonZeroResources {
   return total;
 }
 
+/** The pod's effective request, computed once per cycle when a cycle state is given. */
+export function cycleRequests(pod: Pod, state?: CycleState): Resources {
+  return state ? state.memo('podRequests', () => podRequests(pod)) : podRequests(pod);
+}
+
+/** The pod's non-zero request for scoring, computed once per cycle when a cycle state is given. */
+export function cycleNonZeroRequests(pod: Pod, state?: CycleState): NonZeroResources {
+  return state ? state.memo('podNonZeroRequests', () => podNonZeroRequests(pod)) : podNonZeroRequests(pod);
+}
+
 /** A node's allocatable resources plus its pod capacity. */
 export interface Allocatable extends Resources {
   pods: number;
@@ -243,24 +294,64 @@ export function podKey(pod: Pod): string {
   return `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name}`;
 }
 
+/** What NodeInfo keeps per counted pod, so removal subtracts exactly what addition added. */
+interface PodEntry {
+  pod: Pod;
+  requests: Resources;
+  nonZero: NonZeroResources;
+}
+
+/** A bucket of pods by key (a label index entry). */
+type PodBucket = Map<string, Pod>;
+
+/** True when the pod has inter-pod affinity or anti-affinity of any kind. */
+export function hasPodAffinity(pod: Pod): boolean {
+  return !!pod.spec?.affinity?.podAffinity || !!pod.spec?.affinity?.podAntiAffinity;
+}
+
+/** True when the pod has required anti-affinity terms. */
+export function hasRequiredAntiAffinity(pod: Pod): boolean {
+  return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0;
+}
+
+function sortedValues(bucket: PodBucket): Pod[] {
+  return [...bucket.keys()].sort().map((k) => bucket.get(k)!);
+}
+
 /**
  * One node as the scheduler sees it: the node object and every pod counted on
  * it, including pods only assumed there (bind still in flight), with running
- * sums of what they request.
+ * sums of what they request. As upstream's NodeInfo, it keeps aggregates
+ * up to date on every add and remove (requests, pods with affinity, pods with
+ * required anti-affinity, pods by namespace and label), so a cycle reads them
+ * instead of walking the pods.
  */
 export class NodeInfo {
-  private readonly podsByKey = new Map<string, Pod>();
+  private readonly podsByKey = new Map<string, PodEntry>();
   /** Sum of the pods' requests (for Fit). */
   readonly requested: Resources = emptyResources();
   /** Sum of the pods' non-zero requests (for LeastAllocated). */
   readonly nonZeroRequested: NonZeroResources = { milliCpu: 0, memory: 0 };
   private alloc: Allocatable;
+  private nodeName: string;
+  /** Bumped on every change of the node or its pods: derived data older than this is stale. */
+  private gen = 0;
+  private sortedPods: Pod[] | undefined;
+  private readonly withAffinity: PodBucket = new Map();
+  private sortedWithAffinity: Pod[] | undefined;
+  private readonly withRequiredAnti: PodBucket = new Map();
+  private sortedWithRequiredAnti: Pod[] | undefined;
+  /** namespace → `key\0value` → pods with that label (and namespace → '' → all its pods). */
+  private readonly labelIndex = new Map<string, Map<string, PodBucket>>();
+  private images: Map<string, number> | undefined;
+  private readonly derived = new Map<string, { gen: number; value: unknown }>();
 
   constructor(
     private currentNode: Node,
     pods: Iterable<Pod> = [],
   ) {
     this.alloc = nodeAllocatable(currentNode);
+    this.nodeName = currentNode.metadata!.name!;
     for (const pod of pods) this.addPod(pod);
   }
 
@@ -271,7 +362,7 @@ export class NodeInfo {
 
   /** The node's name. */
   get name(): string {
-    return this.currentNode.metadata!.name!;
+    return this.nodeName;
   }
 
   /** Allocatable resources and pod capacity. */
@@ -279,15 +370,80 @@ export class NodeInfo {
     return this.alloc;
   }
 
-  /** Replaces the node object (its status or taints changed). */
-  setNode(node: Node): void {
-    this.currentNode = node;
-    this.alloc = nodeAllocatable(node);
+  /** A counter that changes whenever the node or its pods change. */
+  get generation(): number {
+    return this.gen;
   }
 
-  /** Pods counted on the node, sorted by key. */
-  get pods(): Pod[] {
-    return [...this.podsByKey.keys()].sort().map((k) => this.podsByKey.get(k)!);
+  /** Replaces the node object (its status or taints changed). */
+  setNode(node: Node): void {
+    if (node === this.currentNode) return;
+    this.currentNode = node;
+    this.alloc = nodeAllocatable(node);
+    this.nodeName = node.metadata!.name!;
+    this.images = undefined;
+    this.gen++;
+  }
+
+  /** Pods counted on the node, sorted by key (kept until the pods change; do not modify). */
+  get pods(): readonly Pod[] {
+    this.sortedPods ??= [...this.podsByKey.keys()].sort().map((k) => this.podsByKey.get(k)!.pod);
+    return this.sortedPods;
+  }
+
+  /** Pods with inter-pod affinity or anti-affinity, sorted by key. */
+  get podsWithAffinity(): readonly Pod[] {
+    this.sortedWithAffinity ??= sortedValues(this.withAffinity);
+    return this.sortedWithAffinity;
+  }
+
+  /** Pods with required anti-affinity terms, sorted by key. */
+  get podsWithRequiredAntiAffinity(): readonly Pod[] {
+    this.sortedWithRequiredAnti ??= sortedValues(this.withRequiredAnti);
+    return this.sortedWithRequiredAnti;
+  }
+
+  /**
+   * The pods a label selector could match in a namespace: for a selector with
+   * matchLabels, the smallest of its labels' buckets (empty when a label is on
+   * no pod), else every pod of the namespace. Callers still check the whole selector.
+   */
+  candidatesFor(namespace: string, matchLabels: Record<string, string> | undefined): Iterable<Pod> {
+    const byLabel = this.labelIndex.get(namespace);
+    if (!byLabel) return [];
+    let best: PodBucket | undefined;
+    if (matchLabels) {
+      for (const k in matchLabels) {
+        const bucket = byLabel.get(`${k}\0${matchLabels[k]}`);
+        if (!bucket) return [];
+        if (!best || bucket.size < best.size) best = bucket;
+      }
+    }
+    return (best ?? byLabel.get('')!).values();
+  }
+
+  /** Image name → size in bytes, from the node's status.images (kept until the node changes). */
+  get imageSizes(): ReadonlyMap<string, number> {
+    if (!this.images) {
+      const out = new Map<string, number>();
+      for (const image of this.currentNode.status?.images ?? []) {
+        for (const name of image.names ?? []) out.set(name, image.sizeBytes ?? 0);
+      }
+      this.images = out;
+    }
+    return this.images;
+  }
+
+  /**
+   * A plugin's data derived from this node and its pods, computed once and
+   * kept until either changes.
+   */
+  derive<T>(key: string, compute: (info: NodeInfo) => T): T {
+    const hit = this.derived.get(key);
+    if (hit && hit.gen === this.gen) return hit.value as T;
+    const value = compute(this);
+    this.derived.set(key, { gen: this.gen, value });
+    return value;
   }
 
   /** Number of pods counted on the node. */
@@ -304,34 +460,72 @@ export class NodeInfo {
   addPod(pod: Pod): void {
     const key = podKey(pod);
     if (this.podsByKey.has(key)) this.removePod(key);
-    this.podsByKey.set(key, pod);
-    this.account(pod, 1);
+    const entry: PodEntry = { pod, requests: podRequests(pod), nonZero: podNonZeroRequests(pod) };
+    this.podsByKey.set(key, entry);
+    this.account(entry, 1);
+    this.index(key, pod, true);
   }
 
   /** Stops counting a pod. */
   removePod(key: string): void {
-    const pod = this.podsByKey.get(key);
-    if (!pod) return;
+    const entry = this.podsByKey.get(key);
+    if (!entry) return;
     this.podsByKey.delete(key);
-    this.account(pod, -1);
+    this.account(entry, -1);
+    this.index(key, entry.pod, false);
   }
 
   /** A copy with the same node and pods, for dry runs. */
-  clone(pods: Iterable<Pod> = this.podsByKey.values()): NodeInfo {
-    return new NodeInfo(this.currentNode, pods);
+  clone(pods?: Iterable<Pod>): NodeInfo {
+    return new NodeInfo(this.currentNode, pods ?? [...this.podsByKey.values()].map((e) => e.pod));
   }
 
-  private account(pod: Pod, sign: 1 | -1): void {
-    const req = podRequests(pod);
+  private account(entry: PodEntry, sign: 1 | -1): void {
+    const req = entry.requests;
     this.requested.milliCpu += sign * req.milliCpu;
     this.requested.memory += sign * req.memory;
     this.requested.ephemeralStorage += sign * req.ephemeralStorage;
-    for (const [name, v] of Object.entries(req.scalar)) {
-      this.requested.scalar[name] = (this.requested.scalar[name] ?? 0) + sign * v;
+    for (const name in req.scalar) {
+      this.requested.scalar[name] = (this.requested.scalar[name] ?? 0) + sign * req.scalar[name];
     }
-    const nz = podNonZeroRequests(pod);
-    this.nonZeroRequested.milliCpu += sign * nz.milliCpu;
-    this.nonZeroRequested.memory += sign * nz.memory;
+    this.nonZeroRequested.milliCpu += sign * entry.nonZero.milliCpu;
+    this.nonZeroRequested.memory += sign * entry.nonZero.memory;
+  }
+
+  private index(key: string, pod: Pod, add: boolean): void {
+    this.gen++;
+    this.sortedPods = undefined;
+    if (hasPodAffinity(pod)) {
+      if (add) this.withAffinity.set(key, pod);
+      else this.withAffinity.delete(key);
+      this.sortedWithAffinity = undefined;
+    }
+    if (hasRequiredAntiAffinity(pod)) {
+      if (add) this.withRequiredAnti.set(key, pod);
+      else this.withRequiredAnti.delete(key);
+      this.sortedWithRequiredAnti = undefined;
+    }
+    const ns = pod.metadata?.namespace ?? 'default';
+    let byLabel = this.labelIndex.get(ns);
+    if (!byLabel) {
+      if (!add) return;
+      byLabel = new Map();
+      this.labelIndex.set(ns, byLabel);
+    }
+    const labels = pod.metadata?.labels ?? {};
+    const touch = (bucketKey: string) => {
+      let bucket = byLabel.get(bucketKey);
+      if (add) {
+        if (!bucket) byLabel.set(bucketKey, (bucket = new Map()));
+        bucket.set(key, pod);
+      } else if (bucket) {
+        bucket.delete(key);
+        if (bucket.size === 0) byLabel.delete(bucketKey);
+      }
+    };
+    touch('');
+    for (const k of Object.keys(labels)) touch(`${k}\0${labels[k]}`);
+    if (byLabel.size === 0) this.labelIndex.delete(ns);
   }
 }
 

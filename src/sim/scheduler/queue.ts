@@ -58,6 +58,10 @@ export class SchedulingQueue {
   private activeSeq = new Map<string, number>();
   private seq = 0;
   private readonly timers = new Map<string, TimerId>();
+  /** Keys of pods that had a nominated node when last seen (a superset of those that have one now). */
+  private readonly maybeNominated = new Set<string>();
+  /** Keys of pods put in the unschedulable pool (a superset of those still there). */
+  private readonly maybeUnschedulable = new Set<string>();
 
   constructor(
     private readonly clock: VirtualClock,
@@ -73,11 +77,12 @@ export class SchedulingQueue {
     const key = podKey(pod);
     const known = this.pods.get(key);
     if (known) {
-      known.pod = pod;
+      this.setPod(known, pod);
       return;
     }
     const qp: QueuedPod = { key, pod, timestamp: this.clock.now(), attempts: 0, errors: 0, lastFailure: 'none', queue: 'activeQ' };
     this.pods.set(key, qp);
+    this.track(qp);
     this.enqueue(qp);
   }
 
@@ -93,7 +98,7 @@ export class SchedulingQueue {
   update(oldPod: Pod, pod: Pod): void {
     const qp = this.pods.get(podKey(pod));
     if (!qp) return this.add(pod);
-    qp.pod = pod;
+    this.setPod(qp, pod);
     // A gated pod is re-checked on every change; once the gates are gone it goes straight to activeQ.
     if (qp.gated) return this.enqueue(qp);
     const relevant = JSON.stringify(oldPod.spec) !== JSON.stringify(pod.spec)
@@ -141,7 +146,9 @@ export class SchedulingQueue {
     qp.lastFailure = 'unschedulable';
     qp.timestamp = this.clock.now();
     qp.queue = 'unschedulablePods';
+    this.maybeUnschedulable.add(qp.key);
     this.pods.set(qp.key, qp);
+    this.track(qp);
     this.setTimer(qp.key, MAX_UNSCHEDULABLE_MS, () => this.moveToActiveOrBackoff(qp));
   }
 
@@ -151,14 +158,20 @@ export class SchedulingQueue {
     qp.lastFailure = 'error';
     qp.timestamp = this.clock.now();
     this.pods.set(qp.key, qp);
+    this.track(qp);
     this.moveToActiveOrBackoff(qp);
   }
 
   /** A cluster event that may make pods schedulable: every pod in the unschedulable pool moves on. */
   moveAllToActiveOrBackoff(): void {
-    for (const key of [...this.pods.keys()].sort()) {
-      const qp = this.pods.get(key)!;
-      if (qp.queue === 'unschedulablePods' && !qp.gated) this.moveToActiveOrBackoff(qp);
+    // Only pods that entered the pool can be there: walk those, in key order.
+    for (const key of [...this.maybeUnschedulable].sort()) {
+      const qp = this.pods.get(key);
+      if (qp?.queue !== 'unschedulablePods') {
+        this.maybeUnschedulable.delete(key);
+        continue;
+      }
+      if (!qp.gated) this.moveToActiveOrBackoff(qp);
     }
   }
 
@@ -181,12 +194,39 @@ export class SchedulingQueue {
     return [...this.pods.keys()].sort().map((k) => this.pods.get(k)!);
   }
 
+  /**
+   * Pods known to the queue whose status names a nominated node, sorted by key:
+   * the ones `queuedPods()` would list with `status.nominatedNodeName` set,
+   * found without walking the whole queue.
+   */
+  nominatedPods(): QueuedPod[] {
+    const out: QueuedPod[] = [];
+    for (const key of [...this.maybeNominated].sort()) {
+      const qp = this.pods.get(key);
+      if (qp?.pod.status?.nominatedNodeName) out.push(qp);
+      else this.maybeNominated.delete(key);
+    }
+    return out;
+  }
+
+  /** Refreshes the object of a pod the queue holds (the informer's latest copy). */
+  setPod(qp: QueuedPod, pod: Pod): void {
+    qp.pod = pod;
+    this.track(qp);
+  }
+
   /** Drops everything (the scheduler process stopped). */
   clear(): void {
+    this.maybeNominated.clear();
+    this.maybeUnschedulable.clear();
     for (const key of [...this.timers.keys()]) this.cancelTimer(key);
     this.pods.clear();
     this.activeSeq.clear();
     this.heap = [];
+  }
+
+  private track(qp: QueuedPod): void {
+    if (qp.pod.status?.nominatedNodeName) this.maybeNominated.add(qp.key);
   }
 
   /** activeQ, unless a PreEnqueue check holds the pod in the unschedulable pool. */
@@ -196,6 +236,7 @@ export class SchedulingQueue {
     this.cancelTimer(qp.key);
     this.activeSeq.delete(qp.key);
     qp.queue = 'unschedulablePods';
+    this.maybeUnschedulable.add(qp.key);
   }
 
   private moveToActiveOrBackoff(qp: QueuedPod): void {

@@ -230,14 +230,14 @@ export class Scheduler implements Component {
   /** One scheduling cycle for one pod (reference §2.3). */
   private scheduleOne(qp: QueuedPod): void {
     const pod = this.pods.get(qp.key) ?? qp.pod;
-    qp.pod = pod;
+    this.queue.setPod(qp, pod);
     if (pod.spec?.nodeName || !responsibleFor(pod)) return this.queue.delete(qp.key);
     if (pod.metadata?.deletionTimestamp) {
       this.recorder.record(stored(pod), 'Warning', 'FailedScheduling', `skip schedule deleting pod: ${qp.key}`);
       return this.queue.delete(qp.key);
     }
     const record: SchedulingRecord = { podKey: qp.key, podUid: pod.metadata?.uid ?? '', time: this.ctx.clock.now(), nodes: [] };
-    const snapshot = new Snapshot(this.cache.snapshot(), this.lister);
+    const snapshot = new Snapshot(this.cache.snapshot(), this.lister, this.cache.aggregates());
     if (snapshot.nodes.length === 0) {
       this.fail(qp, record, MSG_NO_NODES);
       return;
@@ -298,7 +298,7 @@ export class Scheduler implements Component {
   private nominatedPodsAdder(pod: Pod): (info: NodeInfo) => NodeInfo {
     const byNode = new Map<string, Pod[]>();
     const key = podKey(pod);
-    for (const other of this.queue.queuedPods()) {
+    for (const other of this.queue.nominatedPods()) {
       const node = other.pod.status?.nominatedNodeName;
       if (!node || other.key === key || priorityOf(other.pod) < priorityOf(pod)) continue;
       if (!byNode.has(node)) byNode.set(node, []);
@@ -413,7 +413,7 @@ export class Scheduler implements Component {
         // Already gone: nothing to evict.
       }
     }
-    for (const other of this.queue.queuedPods()) {
+    for (const other of this.queue.nominatedPods()) {
       if (other.pod.status?.nominatedNodeName !== candidate.node || priorityOf(other.pod) >= priorityOf(pod)) continue;
       const { namespace, name } = other.pod.metadata as { namespace: string; name: string };
       this.patchStatus(namespace, name, other.pod.metadata?.uid, (p) => {

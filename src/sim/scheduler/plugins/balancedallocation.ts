@@ -4,7 +4,7 @@
  * BestEffort pods (no requests at all) are not scored.
  */
 import type { Pod } from '../../api/types';
-import { MAX_NODE_SCORE, podRequests, type NodeInfo, type ScorePlugin } from '../framework';
+import { MAX_NODE_SCORE, cycleRequests, podRequests, type CycleState, type NodeInfo, type ScorePlugin } from '../framework';
 
 /** The plugin's name, as in the scheduler profile. */
 export const NAME = 'NodeResourcesBalancedAllocation';
@@ -22,20 +22,16 @@ export function requestsNothing(pod: Pod): boolean {
  * `(1 − std) × 100` over the requested/allocatable fractions of cpu and memory,
  * each capped at 1. Uses actual requests (not the 100m/200Mi defaults), as upstream does.
  */
-export function balancedAllocationScore(pod: Pod, nodeInfo: NodeInfo): number {
-  const req = podRequests(pod);
-  const fractions: number[] = [];
-  const add = (requested: number, allocatable: number) => {
-    if (allocatable === 0) return;
-    fractions.push(Math.min(1, requested / allocatable));
-  };
-  add(nodeInfo.requested.milliCpu + req.milliCpu, nodeInfo.allocatable.milliCpu);
-  add(nodeInfo.requested.memory + req.memory, nodeInfo.allocatable.memory);
+export function balancedAllocationScore(pod: Pod, nodeInfo: NodeInfo, state?: CycleState): number {
+  const req = cycleRequests(pod, state);
+  const cpuAlloc = nodeInfo.allocatable.milliCpu;
+  const memAlloc = nodeInfo.allocatable.memory;
+  // cpu and memory only: with both, std is half the difference; with one or none, 0.
   let std = 0;
-  if (fractions.length === 2) std = Math.abs(fractions[0] - fractions[1]) / 2;
-  else if (fractions.length > 2) {
-    const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
-    std = Math.sqrt(fractions.reduce((a, f) => a + (f - mean) ** 2, 0) / fractions.length);
+  if (cpuAlloc !== 0 && memAlloc !== 0) {
+    const cpu = Math.min(1, (nodeInfo.requested.milliCpu + req.milliCpu) / cpuAlloc);
+    const memory = Math.min(1, (nodeInfo.requested.memory + req.memory) / memAlloc);
+    std = Math.abs(cpu - memory) / 2;
   }
   return Math.floor((1 - std) * MAX_NODE_SCORE);
 }

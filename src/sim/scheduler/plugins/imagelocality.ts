@@ -5,7 +5,7 @@
  * Names are matched as written after adding `:latest` to untagged ones, so
  * `nginx:1.27` does not match a node's `docker.io/library/nginx:1.27`, as upstream.
  */
-import type { Node, Pod } from '../../api/types';
+import type { Pod } from '../../api/types';
 import { MAX_NODE_SCORE, type CycleState, type NodeInfo, type ScorePlugin, type Snapshot } from '../framework';
 
 /** The plugin's name, as in the scheduler profile. */
@@ -25,28 +25,24 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
 }
 
-/** Image name → size in bytes, from the node's status.images. */
-function nodeImages(node: Node): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const image of node.status?.images ?? []) {
-    for (const name of image.names ?? []) out.set(name, image.sizeBytes ?? 0);
-  }
-  return out;
-}
-
 /** What PreScore counts once: how many nodes have each image, and the node count. */
 interface ImageSpread {
-  nodesWithImage: Map<string, number>;
+  nodesWithImage: ReadonlyMap<string, number>;
   totalNodes: number;
+  /** The pod's containers' image names (init containers first), normalised; set by PreScore. */
+  images?: string[];
 }
 
-/** Counts, over the whole snapshot, the nodes holding each image. */
+/**
+ * How many nodes of the snapshot hold each image: the cache keeps this count
+ * as nodes change (upstream's ImageStateSummary.NumNodes), so nothing is recounted per cycle.
+ */
 export function imageSpread(snapshot: Snapshot): ImageSpread {
-  const nodesWithImage = new Map<string, number>();
-  for (const info of snapshot.nodes) {
-    for (const name of nodeImages(info.node).keys()) nodesWithImage.set(name, (nodesWithImage.get(name) ?? 0) + 1);
-  }
-  return { nodesWithImage, totalNodes: snapshot.nodes.length };
+  return { nodesWithImage: snapshot.imageNodeCounts(), totalNodes: snapshot.nodes.length };
+}
+
+function podImages(pod: Pod): string[] {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
 }
 
 /** Maps the summed image score to 0..100 between the thresholds. */
@@ -58,22 +54,22 @@ export function calculatePriority(sum: number, numContainers: number): number {
 
 /** The node's score for the pod: per container whose image is on the node, size × share of nodes having it. */
 export function imageLocalityScore(pod: Pod, nodeInfo: NodeInfo, spread: ImageSpread): number {
-  const images = nodeImages(nodeInfo.node);
-  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  const images = nodeInfo.imageSizes;
+  const names = spread.images ?? podImages(pod);
   let sum = 0;
-  for (const c of containers) {
-    const name = normalizedImageName(c.image ?? '');
+  for (const name of names) {
     const size = images.get(name);
     if (size === undefined) continue;
     sum += Math.floor(size * ((spread.nodesWithImage.get(name) ?? 0) / spread.totalNodes));
   }
-  return calculatePriority(sum, containers.length);
+  return calculatePriority(sum, names.length);
 }
 
 /** The ImageLocality score plugin. */
 export const imageLocality = {
   name: NAME,
   weight: WEIGHT,
-  preScore: (_pod: Pod, _feasible: readonly NodeInfo[], snapshot: Snapshot, state: CycleState) => state.write(NAME, imageSpread(snapshot)),
+  preScore: (pod: Pod, _feasible: readonly NodeInfo[], snapshot: Snapshot, state: CycleState) =>
+    state.write(NAME, { ...imageSpread(snapshot), images: podImages(pod) } satisfies ImageSpread),
   score: (pod: Pod, nodeInfo: NodeInfo, state: CycleState) => imageLocalityScore(pod, nodeInfo, state.read<ImageSpread>(NAME)!),
 } satisfies ScorePlugin;

@@ -10,7 +10,7 @@ import type { LabelSelector, Node, Pod } from '../../api/types';
 import type { PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import { selectorMatches } from '../../api/selectors';
 import {
-  MAX_NODE_SCORE, SKIP, SUCCESS, unschedulable,
+  MAX_NODE_SCORE, SKIP, SUCCESS, hasPodAffinity, unschedulable,
   type CycleState, type FilterPlugin, type NodeInfo, type ScorePlugin, type Snapshot, type Status,
 } from '../framework';
 
@@ -78,8 +78,11 @@ export function preFilterInterPodAffinity(pod: Pod, snapshot: Snapshot, state: C
   const anti = requiredAntiAffinity(pod);
   const s: FilterState = { affinity: new Map(), antiAffinity: new Map(), existingAntiAffinity: new Map() };
   let anyExistingAnti = false;
+  // Without terms of its own, only existing pods with required anti-affinity can matter:
+  // each node keeps those apart, so most cycles look at no pod at all.
+  const ownTerms = affinity.length > 0 || anti.length > 0;
   for (const info of snapshot.nodes) {
-    for (const existing of info.pods) {
+    for (const existing of ownTerms ? info.pods : info.podsWithRequiredAntiAffinity) {
       for (const term of requiredAntiAffinity(existing)) {
         anyExistingAnti = true;
         if (termMatches(term, ns(existing), pod, snapshot)) bump(s.existingAntiAffinity, domain(info.node, term.topologyKey));
@@ -134,6 +137,13 @@ function termMatchesSelf(term: PodAffinityTerm, pod: Pod): boolean {
 
 const PRESCORE_KEY = `PreScore${NAME}`;
 
+function hasLabels(node: Node): boolean {
+  const labels = node.metadata?.labels;
+  if (!labels) return false;
+  for (const _ in labels) if (Object.prototype.hasOwnProperty.call(labels, _)) return true;
+  return false;
+}
+
 /** Adds weight × multiplier to the existing pod's domain when `term` (owned by `ownerNs`) selects `target`. */
 function processTerm(
   scores: Map<string, number>, term: PodAffinityTerm, weight: number, ownerNs: string, target: Pod, node: Node, multiplier: number, snapshot: Snapshot,
@@ -157,9 +167,11 @@ export function preScoreInterPodAffinity(pod: Pod, _feasible: readonly NodeInfo[
   const scores = new Map<string, number>();
   for (const info of snapshot.nodes) {
     const node = info.node;
-    if (Object.keys(node.metadata?.labels ?? {}).length === 0) continue;
-    for (const existing of info.pods) {
-      const hasAffinity = !!existing.spec?.affinity?.podAffinity || !!existing.spec?.affinity?.podAntiAffinity;
+    // Without preferred terms of its own, only existing pods with (anti-)affinity can score: each node keeps those apart.
+    const existingPods = hasPreferred ? info.pods : info.podsWithAffinity;
+    if (existingPods.length === 0 || !hasLabels(node)) continue;
+    for (const existing of existingPods) {
+      const hasAffinity = hasPodAffinity(existing);
       if (!hasPreferred && !hasAffinity) continue;
       processWeighted(scores, preferredAffinity(pod), ns(pod), existing, node, 1, snapshot);
       processWeighted(scores, preferredAntiAffinity(pod), ns(pod), existing, node, -1, snapshot);

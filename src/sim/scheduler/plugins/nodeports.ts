@@ -39,14 +39,20 @@ export function conflicts(a: HostPort, b: HostPort): boolean {
   return a.ip === b.ip || a.ip === ANY_IP || b.ip === ANY_IP;
 }
 
+/** Every host port held by the node's pods. */
+function usedPorts(nodeInfo: NodeInfo): HostPort[] {
+  const out: HostPort[] = [];
+  for (const pod of nodeInfo.pods) out.push(...hostPorts(pod));
+  return out;
+}
+
 /** Filter: fails when any wanted port clashes with a port a pod on the node holds. */
 export function filterNodePorts(pod: Pod, nodeInfo: NodeInfo, state?: CycleState): Status {
   const wanted = state?.read<HostPort[]>(NAME) ?? hostPorts(pod);
   if (wanted.length === 0) return SUCCESS;
-  for (const other of nodeInfo.pods) {
-    for (const used of hostPorts(other)) {
-      if (wanted.some((w) => conflicts(w, used))) return unschedulable('Unschedulable', REASON);
-    }
+  // The ports the node's pods hold, gathered once per change of its pods.
+  for (const used of nodeInfo.derive(NAME, usedPorts)) {
+    if (wanted.some((w) => conflicts(w, used))) return unschedulable('Unschedulable', REASON);
   }
   return SUCCESS;
 }

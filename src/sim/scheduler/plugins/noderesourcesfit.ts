@@ -6,8 +6,8 @@
  */
 import type { Pod } from '../../api/types';
 import {
-  SUCCESS, MAX_NODE_SCORE, podNonZeroRequests, podRequests, unschedulable,
-  type FilterPlugin, type NodeInfo, type ScorePlugin, type Status,
+  SUCCESS, MAX_NODE_SCORE, cycleNonZeroRequests, cycleRequests, unschedulable,
+  type CycleState, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status,
 } from '../framework';
 
 /** The plugin's name, as in the scheduler profile. */
@@ -25,13 +25,13 @@ export function insufficient(resource: string): string {
 }
 
 /** Every reason the pod does not fit on the node, in upstream's order: pods, cpu, memory, ephemeral-storage, extended. */
-export function insufficientResources(pod: Pod, nodeInfo: NodeInfo): string[] {
+export function insufficientResources(pod: Pod, nodeInfo: NodeInfo, state?: CycleState): string[] {
   const reasons: string[] = [];
   const alloc = nodeInfo.allocatable;
   const used = nodeInfo.requested;
   if (nodeInfo.podCount + 1 > alloc.pods) reasons.push(REASON_TOO_MANY_PODS);
-  const req = podRequests(pod);
-  const scalarNames = Object.keys(req.scalar).sort();
+  const req = cycleRequests(pod, state);
+  const scalarNames = state ? state.memo(`${NAME}/scalars`, () => Object.keys(req.scalar).sort()) : Object.keys(req.scalar).sort();
   if (req.milliCpu === 0 && req.memory === 0 && req.ephemeralStorage === 0 && scalarNames.length === 0) return reasons;
   if (req.milliCpu > 0 && req.milliCpu > alloc.milliCpu - used.milliCpu) reasons.push(insufficient('cpu'));
   if (req.memory > 0 && req.memory > alloc.memory - used.memory) reasons.push(insufficient('memory'));
@@ -46,8 +46,8 @@ export function insufficientResources(pod: Pod, nodeInfo: NodeInfo): string[] {
 }
 
 /** Rejects the node when the pod does not fit; preemption may help, so the code is Unschedulable. */
-export function filterFit(pod: Pod, nodeInfo: NodeInfo): Status {
-  const reasons = insufficientResources(pod, nodeInfo);
+export function filterFit(pod: Pod, nodeInfo: NodeInfo, state?: CycleState): Status {
+  const reasons = insufficientResources(pod, nodeInfo, state);
   return reasons.length ? unschedulable('Unschedulable', ...reasons) : SUCCESS;
 }
 
@@ -58,8 +58,8 @@ export function leastRequestedScore(requested: number, allocatable: number): num
 }
 
 /** LeastAllocated: the mean of the cpu and memory scores (weights 1 and 1), integer division. */
-export function leastAllocatedScore(pod: Pod, nodeInfo: NodeInfo): number {
-  const podReq = podNonZeroRequests(pod);
+export function leastAllocatedScore(pod: Pod, nodeInfo: NodeInfo, state?: CycleState): number {
+  const podReq = cycleNonZeroRequests(pod, state);
   const cpu = leastRequestedScore(nodeInfo.nonZeroRequested.milliCpu + podReq.milliCpu, nodeInfo.allocatable.milliCpu);
   const memory = leastRequestedScore(nodeInfo.nonZeroRequested.memory + podReq.memory, nodeInfo.allocatable.memory);
   return Math.floor((cpu + memory) / 2);

@@ -116,8 +116,9 @@ function nodeIncluded(pod: Pod, node: Node, c: Constraint): boolean {
 /** Pods on the node in the pod's namespace, not terminating, that the selector matches. */
 export function countMatching(nodeInfo: NodeInfo, selector: LabelSelector, namespace: string): number {
   let n = 0;
-  for (const p of nodeInfo.pods) {
-    if (p.metadata?.deletionTimestamp || (p.metadata?.namespace ?? 'default') !== namespace) continue;
+  // Only pods carrying every matchLabels pair can match: start from the node's label index.
+  for (const p of nodeInfo.candidatesFor(namespace, selector.matchLabels)) {
+    if (p.metadata?.deletionTimestamp) continue;
     if (selectorMatches(selector, p.metadata?.labels)) n++;
   }
   return n;
@@ -127,6 +128,10 @@ export function countMatching(nodeInfo: NodeInfo, selector: LabelSelector, names
 interface FilterState {
   constraints: Constraint[];
   counts: Map<string, number>[];
+  /** Per constraint, the global minimum Filter compares with (0 while too few domains exist). */
+  mins: number[];
+  /** Per constraint, 1 when the pod matches its own selector. */
+  self: number[];
 }
 
 /** Counts matching pods per domain over every eligible node of the snapshot. */
@@ -143,22 +148,21 @@ export function preFilterSpread(pod: Pod, snapshot: Snapshot, state: CycleState)
       counts[i].set(value, (counts[i].get(value) ?? 0) + countMatching(info, c.selector, ns));
     });
   }
-  state.write(NAME, { constraints, counts } satisfies FilterState);
+  // Too few domains (always so with none, minDomains ≥ 1): the minimum counts as 0.
+  const mins = constraints.map((c, i) => (counts[i].size < c.minDomains ? 0 : Math.min(...counts[i].values())));
+  const self = constraints.map((c) => (selectorMatches(c.selector, pod.metadata?.labels) ? 1 : 0));
+  state.write(NAME, { constraints, counts, mins, self } satisfies FilterState);
   return undefined;
 }
 
 /** Filter: `matching in the node's domain + self − global minimum ≤ maxSkew` for every constraint. */
-export function filterSpread(pod: Pod, nodeInfo: NodeInfo, state: CycleState): Status {
+export function filterSpread(_pod: Pod, nodeInfo: NodeInfo, state: CycleState): Status {
   const s = state.read<FilterState>(NAME);
   if (!s) return SUCCESS;
   const labels = nodeInfo.node.metadata?.labels ?? {};
   for (const [i, c] of s.constraints.entries()) {
     if (!(c.topologyKey in labels)) return unschedulable('UnschedulableAndUnresolvable', REASON_MISSING_LABEL);
-    const domains = s.counts[i];
-    // Too few domains (always so with none, minDomains ≥ 1): the minimum counts as 0.
-    const min = domains.size < c.minDomains ? 0 : Math.min(...domains.values());
-    const self = selectorMatches(c.selector, pod.metadata?.labels) ? 1 : 0;
-    const skew = (domains.get(labels[c.topologyKey]) ?? 0) + self - min;
+    const skew = (s.counts[i].get(labels[c.topologyKey]) ?? 0) + s.self[i] - s.mins[i];
     if (skew > c.maxSkew) return unschedulable('Unschedulable', REASON);
   }
   return SUCCESS;
@@ -167,13 +171,23 @@ export function filterSpread(pod: Pod, nodeInfo: NodeInfo, state: CycleState): S
 /** PreScore state. */
 interface ScoreState {
   constraints: Constraint[];
-  /** Matching pods per `key=value` domain (hostname is counted per node in Score). */
-  domainCounts: Map<string, number>;
+  /**
+   * Matching pods per domain, by topology key then label value as text (hostname
+   * is counted per node in Score). Constraints sharing a key share its domains, as upstream's topology pairs.
+   */
+  domainCounts: Map<string, Map<string, number>>;
   weights: number[];
   ignored: Set<string>;
+  /** The pod's namespace. */
+  namespace: string;
 }
 
 const PRESCORE_KEY = `PreScore${NAME}`;
+
+/** The domain of a node for a key, as text (a node without the label is in domain "undefined", as `${value}` makes it). */
+function domainValue(node: Node, key: string): string {
+  return `${node.metadata?.labels?.[key]}`;
+}
 
 /** Gathers ScheduleAnyway (or system default) constraints and the pods in each feasible node's domains. */
 export function preScoreSpread(pod: Pod, feasible: readonly NodeInfo[], snapshot: Snapshot, state: CycleState): typeof SKIP | undefined {
@@ -189,52 +203,59 @@ export function preScoreSpread(pod: Pod, feasible: readonly NodeInfo[], snapshot
   // System defaults tolerate nodes without the keys; a pod's own constraints do not.
   const requireAll = ownConstraints;
   const ignored = new Set<string>();
-  const domainCounts = new Map<string, number>();
+  const domainCounts = new Map<string, Map<string, number>>();
   const sizes = constraints.map(() => 0);
+  for (const c of constraints) if (c.topologyKey !== HOSTNAME && !domainCounts.has(c.topologyKey)) domainCounts.set(c.topologyKey, new Map());
   for (const info of feasible) {
     if (requireAll && !hasAllKeys(info.node, constraints)) {
       ignored.add(info.name);
       continue;
     }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME) return;
-      const labels = info.node.metadata?.labels ?? {};
-      const pair = `${c.topologyKey}=${labels[c.topologyKey]}`;
-      if (!domainCounts.has(pair)) {
-        domainCounts.set(pair, 0);
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
+      if (c.topologyKey === HOSTNAME) continue;
+      const domains = domainCounts.get(c.topologyKey)!;
+      const value = domainValue(info.node, c.topologyKey);
+      if (!domains.has(value)) {
+        domains.set(value, 0);
         sizes[i]++;
       }
-    });
+    }
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : sizes[i]) + 2));
   const ns = pod.metadata?.namespace ?? 'default';
-  for (const info of snapshot.nodes) {
-    if (requireAll && !hasAllKeys(info.node, constraints)) continue;
-    for (const c of constraints) {
-      if (c.topologyKey === HOSTNAME) continue;
-      const pair = `${c.topologyKey}=${info.node.metadata?.labels?.[c.topologyKey]}`;
-      // Only domains that hold a feasible node matter.
-      if (!domainCounts.has(pair) || !nodeIncluded(pod, info.node, c)) continue;
-      domainCounts.set(pair, domainCounts.get(pair)! + countMatching(info, c.selector, ns));
+  if (domainCounts.size) {
+    for (const info of snapshot.nodes) {
+      if (requireAll && !hasAllKeys(info.node, constraints)) continue;
+      for (const c of constraints) {
+        if (c.topologyKey === HOSTNAME) continue;
+        const domains = domainCounts.get(c.topologyKey)!;
+        const value = domainValue(info.node, c.topologyKey);
+        // Only domains that hold a feasible node matter.
+        const before = domains.get(value);
+        if (before === undefined || !nodeIncluded(pod, info.node, c)) continue;
+        domains.set(value, before + countMatching(info, c.selector, ns));
+      }
     }
   }
-  state.write(PRESCORE_KEY, { constraints, domainCounts, weights, ignored } satisfies ScoreState);
+  state.write(PRESCORE_KEY, { constraints, domainCounts, weights, ignored, namespace: ns } satisfies ScoreState);
   return undefined;
 }
 
 /** Raw score: per constraint, matching pods in the node's domain × log(domains + 2) + maxSkew − 1; lower is better. */
-export function scoreSpread(pod: Pod, nodeInfo: NodeInfo, state: CycleState): number {
+export function scoreSpread(_pod: Pod, nodeInfo: NodeInfo, state: CycleState): number {
   const s = state.read<ScoreState>(PRESCORE_KEY)!;
-  if (s.ignored.has(nodeInfo.name)) return 0;
+  if (s.ignored.size && s.ignored.has(nodeInfo.name)) return 0;
   const labels = nodeInfo.node.metadata?.labels ?? {};
   let score = 0;
-  s.constraints.forEach((c, i) => {
-    if (!(c.topologyKey in labels)) return;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i];
+    if (!(c.topologyKey in labels)) continue;
     const count = c.topologyKey === HOSTNAME
-      ? countMatching(nodeInfo, c.selector, pod.metadata?.namespace ?? 'default')
-      : s.domainCounts.get(`${c.topologyKey}=${labels[c.topologyKey]}`) ?? 0;
+      ? countMatching(nodeInfo, c.selector, s.namespace)
+      : s.domainCounts.get(c.topologyKey)!.get(`${labels[c.topologyKey]}`) ?? 0;
     score += count * s.weights[i] + (c.maxSkew - 1);
-  });
+  }
   return Math.round(score);
 }
 

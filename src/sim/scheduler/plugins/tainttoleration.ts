@@ -7,7 +7,7 @@
 import type { Pod, Taint } from '../../api/types';
 import {
   SUCCESS, defaultNormalizeScore, toleratedBy, unschedulable,
-  type FilterPlugin, type NodeInfo, type ScorePlugin, type Status,
+  type CycleState, type FilterPlugin, type NodeInfo, type ScorePlugin, type Status,
 } from '../framework';
 
 /** The plugin's name, as in the scheduler profile. */
@@ -31,10 +31,13 @@ export function filterTaints(pod: Pod, nodeInfo: NodeInfo): Status {
 }
 
 /** Raw score: how many PreferNoSchedule taints the pod does not tolerate (only PreferNoSchedule or effect-less tolerations count). */
-export function countIntolerablePreferNoSchedule(pod: Pod, nodeInfo: NodeInfo): number {
-  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+export function countIntolerablePreferNoSchedule(pod: Pod, nodeInfo: NodeInfo, state?: CycleState): number {
+  const taints = nodeInfo.node.spec?.taints;
+  if (!taints?.length) return 0;
+  const preferNoSchedule = () => (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  const tolerations = state ? state.memo(`${NAME}/preferNoSchedule`, preferNoSchedule) : preferNoSchedule();
   let count = 0;
-  for (const taint of nodeInfo.node.spec?.taints ?? []) {
+  for (const taint of taints) {
     if (taint.effect === 'PreferNoSchedule' && !toleratedBy(tolerations, taint)) count++;
   }
   return count;
