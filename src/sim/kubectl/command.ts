@@ -16,7 +16,10 @@ export interface KubectlContext {
 
 /** Where a command writes. */
 export interface KubectlIO {
+  /** Writes a line (a newline is added when missing). */
   out(text: string): void;
+  /** Writes exactly `text`, with no newline added (jsonpath output ends where its template ends). */
+  write(text: string): void;
   err(text: string): void;
   /** For `kubectl edit`: asks the terminal to open this YAML in the editor. */
   edit?(yaml: string): void;

@@ -52,3 +52,15 @@ describe('command lines', () => {
     ]);
   });
 });
+
+describe('global flags before the command', () => {
+  it('finds the command after -n and its value, as kubectl does', () => {
+    const r = run('-n', 'kube-system', 'get', 'pods', '-o', 'name');
+    expect(r.stderr).toBe('No resources found in kube-system namespace.\n');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('prints jsonpath output exactly, without a newline of its own', () => {
+    expect(run('get', 'namespaces', '-o', 'jsonpath={.items[0].metadata.name}').stdout).toBe('default');
+  });
+});

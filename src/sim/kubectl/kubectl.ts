@@ -5,7 +5,7 @@
 import { ApiError } from '../apiserver/errors';
 import { COMMANDS } from './commands';
 import type { Command, KubectlContext, KubectlIO } from './command';
-import { parseFlags, UsageError } from './flags';
+import { GLOBAL_FLAGS, parseFlags, UsageError } from './flags';
 
 /** What one kubectl invocation printed and its exit code. */
 export interface KubectlResult {
@@ -74,6 +74,7 @@ export function kubectl(ctx: KubectlContext, argv: string[]): KubectlResult {
   let edit: string | undefined;
   const io: KubectlIO = {
     out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
+    write: (t) => (stdout += t),
     err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
     edit: (yaml) => (edit = yaml),
   };
@@ -89,17 +90,34 @@ export function kubectl(ctx: KubectlContext, argv: string[]): KubectlResult {
   return { stdout, stderr, exitCode, edit };
 }
 
+/** Global flags that take a value, so `kubectl -n web get pods` finds `get` after skipping `-n web`. */
+const GLOBAL_WITH_VALUE = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.shorthand ? [`-${f.shorthand}`] : [])]));
+
+/** Moves global flags given before the command name to after it, where the command's parser reads them. */
+function hoistLeadingGlobalFlags(argv: string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '--') {
+    leading.push(argv[i]);
+    if (GLOBAL_WITH_VALUE.has(argv[i]) && i + 1 < argv.length) leading.push(argv[++i]);
+    i++;
+  }
+  if (i >= argv.length) return argv;
+  // The command path is the run of words after the leading flags.
+  let j = i;
+  while (j < argv.length && !argv[j].startsWith('-')) j++;
+  return [...argv.slice(i, j), ...leading, ...argv.slice(j)];
+}
+
 function dispatch(ctx: KubectlContext, argv: string[], io: KubectlIO): number | void {
   let path = 'kubectl';
   let level: Command[] = COMMANDS;
   let cmd: Command | undefined;
-  let rest = argv;
+  let rest = hoistLeadingGlobalFlags(argv);
   // Walk down the command tree: kubectl rollout status ..., kubectl create deployment ...
   for (;;) {
-    const first = rest.find((a) => !a.startsWith('-'));
-    const idx = first === undefined ? -1 : rest.indexOf(first);
-    // Only a leading word (before any flag with a value) names a subcommand.
-    if (first === undefined || idx !== 0) break;
+    const first = rest[0];
+    if (first === undefined || first.startsWith('-')) break;
     const next = find(level, first);
     if (!next) {
       if (!cmd || !cmd.run) throw new UsageError(unknownCommand(first, path, level));

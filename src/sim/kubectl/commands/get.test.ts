@@ -147,8 +147,8 @@ status:
   ],
   [
     "kubectl get pods -o jsonpath='{.items[*].metadata.name}'",
-    `nginx-6466b85b6d-6p68m nginx-6466b85b6d-ntdgx nginx-6466b85b6d-vmr8g
-`,
+    // kubectl prints no newline after a jsonpath template: the shell prompt follows on the same line.
+    `nginx-6466b85b6d-6p68m nginx-6466b85b6d-ntdgx nginx-6466b85b6d-vmr8g`,
     ``,
     0,
   ],

@@ -183,7 +183,8 @@ export const getCommand: Command = {
       io.err(noResources(parsed, requests));
     } else if (total > 0 || (format.type !== 'table' && format.type !== 'name' && !single)) {
       const text = printObjects(groups, format, printContext(ctx), { ...tableOptions(parsed, requests), single });
-      if (text) io.out(text);
+      // jsonpath prints exactly what its template yields, with no newline of its own.
+      if (text) (format.type === 'jsonpath' ? io.write(text) : io.out(text));
     }
     for (const e of errors) io.err(e);
     return errors.length ? 1 : 0;
