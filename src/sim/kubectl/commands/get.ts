@@ -184,7 +184,8 @@ export const getCommand: Command = {
     } else if (total > 0 || (format.type !== 'table' && format.type !== 'name' && !single)) {
       const text = printObjects(groups, format, printContext(ctx), { ...tableOptions(parsed, requests), single });
       // jsonpath prints exactly what its template yields, with no newline of its own.
-      if (text) (format.type === 'jsonpath' ? io.write(text) : io.out(text));
+      if (text && format.type === 'jsonpath') io.write(text);
+      else if (text) io.out(text);
     }
     for (const e of errors) io.err(e);
     return errors.length ? 1 : 0;
