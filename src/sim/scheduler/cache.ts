@@ -4,7 +4,7 @@
  * lands, so the next cycle already counts their requests (reference §2.3 step 10).
  */
 import type { Node, Pod } from '../api/types';
-import { NodeInfo, podKey, type SnapshotAggregates } from './framework';
+import { NodeInfo, podKey, type LabelObserver, type SnapshotAggregates } from './framework';
 
 /** True for pods that no longer hold node resources (Succeeded or Failed). */
 export function isTerminal(pod: Pod): boolean {
@@ -23,6 +23,18 @@ export class SchedulerCache {
   private sorted: NodeInfo[] | undefined;
   /** Image name → number of nodes having it, kept up to date as nodes change. */
   private readonly imageNodes = new Map<string, number>();
+  /** Namespace → label bucket → nodes holding a pod with that label, kept as pods come and go. */
+  private readonly labelNodes = new Map<string, Map<string, Set<NodeInfo>>>();
+  private readonly labelObserver: LabelObserver = {
+    labelAppeared: (info, ns, bucketKey) => {
+      let byLabel = this.labelNodes.get(ns);
+      if (!byLabel) this.labelNodes.set(ns, (byLabel = new Map()));
+      let nodes = byLabel.get(bucketKey);
+      if (!nodes) byLabel.set(bucketKey, (nodes = new Set()));
+      nodes.add(info);
+    },
+    labelGone: (info, ns, bucketKey) => this.dropLabel(info, ns, bucketKey),
+  };
 
   /** A node appeared. */
   addNode(node: Node): void {
@@ -37,7 +49,7 @@ export class SchedulerCache {
       for (const image of after.keys()) if (!before.has(image)) this.countImage(image, 1);
       return;
     }
-    const info = new NodeInfo(node, this.orphans.get(name)?.values() ?? []);
+    const info = new NodeInfo(node, this.orphans.get(name)?.values() ?? [], this.labelObserver);
     this.orphans.delete(name);
     this.nodes.set(name, info);
     this.sorted = undefined;
@@ -56,6 +68,7 @@ export class SchedulerCache {
     this.nodes.delete(name);
     this.sorted = undefined;
     for (const image of info.imageSizes.keys()) this.countImage(image, -1);
+    info.forEachLabel((ns, bucketKey) => this.dropLabel(info, ns, bucketKey));
     if (info.podCount) this.orphans.set(name, new Map(info.pods.map((p) => [podKey(p), p])));
   }
 
@@ -114,7 +127,16 @@ export class SchedulerCache {
 
   /** What the cache counts across nodes, for the cycle's Snapshot. */
   aggregates(): SnapshotAggregates {
-    return { imageNodes: this.imageNodes, byName: this.nodes };
+    return { imageNodes: this.imageNodes, byName: this.nodes, labelNodes: this.labelNodes };
+  }
+
+  private dropLabel(info: NodeInfo, ns: string, bucketKey: string): void {
+    const byLabel = this.labelNodes.get(ns);
+    const nodes = byLabel?.get(bucketKey);
+    if (!byLabel || !nodes) return;
+    nodes.delete(info);
+    if (nodes.size === 0) byLabel.delete(bucketKey);
+    if (byLabel.size === 0) this.labelNodes.delete(ns);
   }
 
   private countImage(image: string, by: 1 | -1): void {

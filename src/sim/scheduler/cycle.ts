@@ -62,6 +62,18 @@ export function runPreFilters(plugins: readonly FilterPlugin[], pod: Pod, snapsh
   return { state, nodeNames, narrowedBy: [...narrowedBy].sort() };
 }
 
+const successRecords = new Map<string, FilterRecord>();
+
+/** A plugin's passing record, one frozen object shared by every node and attempt (records are read-only data). */
+function successRecord(plugin: string): FilterRecord {
+  let record = successRecords.get(plugin);
+  if (!record) {
+    record = Object.freeze({ plugin, code: 'Success', reasons: Object.freeze([]) as unknown as string[] }) as FilterRecord;
+    successRecords.set(plugin, record);
+  }
+  return record;
+}
+
 /**
  * Runs the filters in order and stops at the first that fails (reference §2.3
  * step 5). Without a cycle state (tests, simple callers) PreFilter runs first
@@ -77,7 +89,7 @@ export function runFilters(plugins: readonly FilterPlugin[], pod: Pod, nodeInfo:
   for (const plugin of plugins) {
     if (state.skipFilter.has(plugin.name)) continue;
     const status = plugin.filter(pod, nodeInfo, state);
-    trail?.push({ plugin: plugin.name, code: status.code, reasons: [...status.reasons] });
+    trail?.push(status.code === 'Success' && status.reasons.length === 0 ? successRecord(plugin.name) : { plugin: plugin.name, code: status.code, reasons: [...status.reasons] });
     if (status.code !== 'Success') return status;
   }
   return SUCCESS;
@@ -95,19 +107,22 @@ export function runScores(
   snapshot: Snapshot,
   state: CycleState,
 ): { totals: number[]; scores: ScoreRecord[][] } {
-  const totals = feasible.map(() => 0);
-  const scores: ScoreRecord[][] = feasible.map(() => []);
+  const n = feasible.length;
+  const totals = new Array<number>(n).fill(0);
+  const scores: ScoreRecord[][] = [];
+  for (let i = 0; i < n; i++) scores.push([]);
+  const raw = new Array<number>(n);
   for (const plugin of plugins) {
     if (plugin.skip?.(pod)) continue;
     if (plugin.preScore?.(pod, feasible, snapshot, state) === SKIP) state.skipScore.add(plugin.name);
     if (state.skipScore.has(plugin.name)) continue;
-    const raw = feasible.map((info) => plugin.score(pod, info, state));
+    for (let i = 0; i < n; i++) raw[i] = plugin.score(pod, feasible[i], state);
     const normalized = plugin.normalize ? plugin.normalize(raw, feasible, state) : raw;
-    feasible.forEach((_, i) => {
+    for (let i = 0; i < n; i++) {
       const weighted = normalized[i] * plugin.weight;
       totals[i] += weighted;
       scores[i].push({ plugin: plugin.name, raw: raw[i], normalized: normalized[i], weighted });
-    });
+    }
   }
   return { totals, scores };
 }

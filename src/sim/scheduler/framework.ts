@@ -64,7 +64,8 @@ export class CycleState {
    * image names...) rather than once per node. The state belongs to one pod.
    */
   memo<T>(key: string, compute: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const hit = this.memos.get(key);
+    if (hit !== undefined || this.memos.has(key)) return hit as T;
     const value = compute();
     this.memos.set(key, value);
     return value;
@@ -94,6 +95,8 @@ export interface SnapshotAggregates {
   imageNodes?: ReadonlyMap<string, number>;
   /** Node name → NodeInfo, when the caller already has the index. */
   byName?: ReadonlyMap<string, NodeInfo>;
+  /** Namespace → label bucket (`key\0value`, '' for any pod) → the nodes holding such a pod. */
+  labelNodes?: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<NodeInfo>>>;
 }
 
 /**
@@ -105,6 +108,7 @@ export interface SnapshotAggregates {
 export class Snapshot {
   private byName: ReadonlyMap<string, NodeInfo> | undefined;
   private images: ReadonlyMap<string, number> | undefined;
+  private readonly labelNodes: SnapshotAggregates['labelNodes'];
 
   constructor(
     readonly nodes: readonly NodeInfo[],
@@ -113,6 +117,27 @@ export class Snapshot {
   ) {
     this.byName = aggregates.byName;
     this.images = aggregates.imageNodes;
+    this.labelNodes = aggregates.labelNodes;
+  }
+
+  /**
+   * The nodes that may hold a pod of `namespace` carrying every pair of
+   * `matchLabels` (any pod of the namespace without it), in no particular
+   * order; every other node holds none. Without the cache's index, every node.
+   */
+  nodesWithPodsLabelled(namespace: string, matchLabels: Record<string, string> | undefined): Iterable<NodeInfo> {
+    if (!this.labelNodes) return this.nodes;
+    const byLabel = this.labelNodes.get(namespace);
+    if (!byLabel) return [];
+    let best: ReadonlySet<NodeInfo> | undefined;
+    if (matchLabels) {
+      for (const bucketKey of bucketKeysOf(matchLabels)) {
+        const nodes = byLabel.get(bucketKey);
+        if (!nodes) return [];
+        if (!best || nodes.size < best.size) best = nodes;
+      }
+    }
+    return best ?? byLabel.get('') ?? [];
   }
 
   /** The NodeInfo of one node. */
@@ -304,6 +329,37 @@ interface PodEntry {
 /** A bucket of pods by key (a label index entry). */
 type PodBucket = Map<string, Pod>;
 
+/**
+ * Told when a node gains its first pod with a label (`key\0value`, or '' for
+ * any pod) in a namespace, or loses its last: the cache's index of which nodes
+ * hold which labels.
+ */
+export interface LabelObserver {
+  labelAppeared(info: NodeInfo, namespace: string, bucketKey: string): void;
+  labelGone(info: NodeInfo, namespace: string, bucketKey: string): void;
+}
+
+/** The label index key of `key=value`. */
+export function labelBucketKey(key: string, value: string): string {
+  return `${key}\0${value}`;
+}
+
+const bucketKeysMemo = new WeakMap<Record<string, string>, string[]>();
+
+/**
+ * The label index keys of a selector's matchLabels, remembered per object
+ * (selectors are built per cycle and not changed afterwards).
+ */
+function bucketKeysOf(matchLabels: Record<string, string>): string[] {
+  let keys = bucketKeysMemo.get(matchLabels);
+  if (!keys) {
+    keys = [];
+    for (const k in matchLabels) keys.push(labelBucketKey(k, matchLabels[k]));
+    bucketKeysMemo.set(matchLabels, keys);
+  }
+  return keys;
+}
+
 /** True when the pod has inter-pod affinity or anti-affinity of any kind. */
 export function hasPodAffinity(pod: Pod): boolean {
   return !!pod.spec?.affinity?.podAffinity || !!pod.spec?.affinity?.podAntiAffinity;
@@ -349,6 +405,7 @@ export class NodeInfo {
   constructor(
     private currentNode: Node,
     pods: Iterable<Pod> = [],
+    private readonly observer?: LabelObserver,
   ) {
     this.alloc = nodeAllocatable(currentNode);
     this.nodeName = currentNode.metadata!.name!;
@@ -413,13 +470,18 @@ export class NodeInfo {
     if (!byLabel) return [];
     let best: PodBucket | undefined;
     if (matchLabels) {
-      for (const k in matchLabels) {
-        const bucket = byLabel.get(`${k}\0${matchLabels[k]}`);
+      for (const bucketKey of bucketKeysOf(matchLabels)) {
+        const bucket = byLabel.get(bucketKey);
         if (!bucket) return [];
         if (!best || bucket.size < best.size) best = bucket;
       }
     }
     return (best ?? byLabel.get('')!).values();
+  }
+
+  /** Every (namespace, label bucket) the node's pods hold. */
+  forEachLabel(fn: (namespace: string, bucketKey: string) => void): void {
+    for (const [ns, byLabel] of this.labelIndex) for (const bucketKey of byLabel.keys()) fn(ns, bucketKey);
   }
 
   /** Image name → size in bytes, from the node's status.images (kept until the node changes). */
@@ -516,15 +578,21 @@ export class NodeInfo {
     const touch = (bucketKey: string) => {
       let bucket = byLabel.get(bucketKey);
       if (add) {
-        if (!bucket) byLabel.set(bucketKey, (bucket = new Map()));
+        if (!bucket) {
+          byLabel.set(bucketKey, (bucket = new Map()));
+          this.observer?.labelAppeared(this, ns, bucketKey);
+        }
         bucket.set(key, pod);
       } else if (bucket) {
         bucket.delete(key);
-        if (bucket.size === 0) byLabel.delete(bucketKey);
+        if (bucket.size === 0) {
+          byLabel.delete(bucketKey);
+          this.observer?.labelGone(this, ns, bucketKey);
+        }
       }
     };
     touch('');
-    for (const k of Object.keys(labels)) touch(`${k}\0${labels[k]}`);
+    for (const k of Object.keys(labels)) touch(labelBucketKey(k, labels[k]));
     if (byLabel.size === 0) this.labelIndex.delete(ns);
   }
 }

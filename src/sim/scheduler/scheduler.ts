@@ -263,6 +263,7 @@ export class Scheduler implements Component {
     }
 
     const feasible: NodeInfo[] = [];
+    const feasibleRecords: NodeRecord[] = [];
     const statuses = new Map<string, Status>();
     let nodes = snapshot.nodes;
     if (pre.nodeNames) {
@@ -280,14 +281,16 @@ export class Scheduler implements Component {
         const nodeRecord: NodeRecord = { node: info.name, filters: [], scores: [] };
         const status = runFilters(pod, withNominated(info), pre.state, nodeRecord.filters);
         record.nodes.push(nodeRecord);
-        if (status.code === 'Success') feasible.push(info);
-        else statuses.set(info.name, status);
+        if (status.code === 'Success') {
+          feasible.push(info);
+          feasibleRecords.push(nodeRecord);
+        } else statuses.set(info.name, status);
       }
       this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
     }
 
     if (feasible.length === 0) return this.failFit(qp, pod, record, snapshot, statuses);
-    const selected = feasible.length === 1 ? feasible[0].name : this.scoreAndSelect(pod, feasible, snapshot, pre.state, record);
+    const selected = feasible.length === 1 ? feasible[0].name : this.scoreAndSelect(pod, feasible, feasibleRecords, snapshot, pre.state);
     this.assumeAndBind(qp, pod, selected, record);
   }
 
@@ -312,14 +315,13 @@ export class Scheduler implements Component {
   }
 
   /** Score, normalise, weigh, and pick the highest total; ties broken at random (reference §2.3 steps 8–9). */
-  private scoreAndSelect(pod: Pod, feasible: NodeInfo[], snapshot: Snapshot, state: CycleState, record: SchedulingRecord): string {
+  private scoreAndSelect(pod: Pod, feasible: NodeInfo[], records: NodeRecord[], snapshot: Snapshot, state: CycleState): string {
     const { totals, scores } = cycle.runScores(SCORE_PLUGINS, pod, feasible, snapshot, state);
-    const byName = new Map(record.nodes.map((n) => [n.node, n]));
-    feasible.forEach((info, i) => {
-      const nodeRecord = byName.get(info.name)!;
-      nodeRecord.scores.push(...scores[i]);
-      nodeRecord.total = totals[i];
-    });
+    // records[i] is feasible[i]'s record (each node is filtered once per cycle).
+    for (let i = 0; i < feasible.length; i++) {
+      records[i].scores.push(...scores[i]);
+      records[i].total = totals[i];
+    }
     // Reservoir sampling over the nodes with the top score.
     let best = 0;
     let ties = 1;

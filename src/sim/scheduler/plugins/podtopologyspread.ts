@@ -224,18 +224,16 @@ export function preScoreSpread(pod: Pod, feasible: readonly NodeInfo[], snapshot
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : sizes[i]) + 2));
   const ns = pod.metadata?.namespace ?? 'default';
-  if (domainCounts.size) {
-    for (const info of snapshot.nodes) {
+  for (const c of constraints) {
+    if (c.topologyKey === HOSTNAME) continue;
+    const domains = domainCounts.get(c.topologyKey)!;
+    // Nodes without a pod carrying the selector's labels add nothing: visit only those that have one.
+    for (const info of snapshot.nodesWithPodsLabelled(ns, c.selector.matchLabels)) {
       if (requireAll && !hasAllKeys(info.node, constraints)) continue;
-      for (const c of constraints) {
-        if (c.topologyKey === HOSTNAME) continue;
-        const domains = domainCounts.get(c.topologyKey)!;
-        const value = domainValue(info.node, c.topologyKey);
-        // Only domains that hold a feasible node matter.
-        const before = domains.get(value);
-        if (before === undefined || !nodeIncluded(pod, info.node, c)) continue;
-        domains.set(value, before + countMatching(info, c.selector, ns));
-      }
+      // Only domains that hold a feasible node matter.
+      const before = domains.get(domainValue(info.node, c.topologyKey));
+      if (before === undefined || !nodeIncluded(pod, info.node, c)) continue;
+      domains.set(domainValue(info.node, c.topologyKey), before + countMatching(info, c.selector, ns));
     }
   }
   state.write(PRESCORE_KEY, { constraints, domainCounts, weights, ignored, namespace: ns } satisfies ScoreState);
