@@ -34,11 +34,17 @@ async function terminalText(page: Page): Promise<string> {
 async function expectOutput(page: Page, from: number, expected: string | RegExp): Promise<string> {
   let out = '';
   await expect
-    .poll(async () => {
-      out = (await terminalText(page)).slice(from);
-      return typeof expected === 'string' ? out.includes(expected) : expected.test(out);
-    })
-    .toBe(true);
+    .poll(
+      async () => {
+        out = (await terminalText(page)).slice(from);
+        return typeof expected === 'string' ? out.includes(expected) : expected.test(out);
+      },
+      { message: `terminal output should show ${expected}` },
+    )
+    .toBe(true)
+    .catch((err: Error) => {
+      throw new Error(`${err.message}\n--- terminal output ---\n${out}`);
+    });
   return out;
 }
 
@@ -109,6 +115,7 @@ test('kubectl in the terminal: apply from the editor and from a heredoc, get pod
   // Let the cluster work, then read the pods table.
   await page.getByTestId('speed-60').click();
   await page.waitForTimeout(1500);
+  await page.getByTestId('terminal').click();
   const pods = await run(page, 'kubectl get pods', /from-editor-\S+\s+1\/1\s+Running/);
   expect(pods).toMatch(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE/);
   expect(pods.match(/from-editor-\S+\s+1\/1\s+Running/g)?.length).toBe(2);
@@ -120,7 +127,8 @@ test('kubectl in the terminal: apply from the editor and from a heredoc, get pod
   const before = (await terminalText(page)).length;
   await page.keyboard.type('kubectl ge');
   await page.keyboard.press('Tab');
-  await expectOutput(page, before, '$ kubectl get ');
+  await expectOutput(page, before, 'kubectl get ');
+  expect((await terminalText(page)).split('\n').pop()).toBe('$ kubectl get ');
   await page.keyboard.press('Control+C');
 
   await page.screenshot({ path: 'test-results/terminal.png' });

@@ -1,6 +1,6 @@
 /**
  * The terminal's long-running kubectl commands, run inside the Worker: `kubectl rollout status`
- * (watching by default) and `kubectl get -w`. kubectl itself prints the first output; a stream
+ * (watching by default) and `kubectl get -w` (sim/kubectl's rolloutStatusLine and watchGet). kubectl itself prints the first output; a stream
  * then follows the live cluster and hands out the next lines on every clock tick until it ends
  * or the user presses Ctrl+C.
  */
@@ -9,9 +9,10 @@ import { COMMANDS } from '../sim/kubectl/commands';
 import type { Command, KubectlContext } from '../sim/kubectl/command';
 import { namespaceFlag } from '../sim/kubectl/command';
 import { parseFlags, type ParsedArgs } from '../sim/kubectl/flags';
-import { kubectl, type KubectlResult } from '../sim/kubectl/kubectl';
+import type { KubectlResult } from '../sim/kubectl/kubectl';
 import { rolloutStatusLine } from '../sim/kubectl/commands/rollout-status';
-import { parseObjectArgs, resolveType } from '../sim/kubectl/commands/resource-args';
+import { parseObjectArgs } from '../sim/kubectl/commands/resource-args';
+import { watchGet } from '../sim/kubectl/commands/get';
 
 /** What a stream printed since the last poll, and whether it ended. */
 export interface StreamOutput {
@@ -61,7 +62,7 @@ export function startStream(cluster: Cluster, ctx: KubectlContext, argv: string[
   if (!cmd) return undefined;
   const key = cmd.path.join(' ');
   if (key === 'rollout status' && cmd.parsed.flags.watch !== false) return rolloutStream(cluster, cmd.parsed, first);
-  if (key === 'get' && (cmd.parsed.flags.watch === true || cmd.parsed.flags['watch-only'] === true)) return getWatchStream(cluster, ctx, cmd.parsed);
+  if (key === 'get' && (cmd.parsed.flags.watch === true || cmd.parsed.flags['watch-only'] === true)) return getWatchStream(cluster, ctx, argv, first);
   return undefined;
 }
 
@@ -95,48 +96,23 @@ function rolloutStream(cluster: Cluster, parsed: ParsedArgs, first: KubectlResul
 }
 
 /**
- * `kubectl get TYPE [NAME] -w`: after the first table, one row per change of a matching
- * object, printed by kubectl itself (`--no-headers`); a deleted object repeats its last row.
+ * `kubectl get ... -w`: after the first table, the row kubectl prints for each change of a
+ * watched object (sim/kubectl's watchGet). A row identical to the object's previous one is
+ * skipped: the simulation updates status more often than a real cluster would show.
  */
-function getWatchStream(cluster: Cluster, ctx: KubectlContext, parsed: ParsedArgs): TerminalStream | undefined {
-  const [typed, ...names] = parsed.args;
-  if (!typed || typed.includes(',') || typed.includes('/')) return undefined;
-  let info;
-  try {
-    info = resolveType(typed);
-  } catch {
-    return undefined;
-  }
-  const all = parsed.flags['all-namespaces'] === true;
-  const ns = namespaceFlag(parsed);
-  const output = typeof parsed.flags.output === 'string' && parsed.flags.output ? ['-o', parsed.flags.output] : [];
+function getWatchStream(cluster: Cluster, ctx: KubectlContext, argv: string[], first: KubectlResult): TerminalStream {
+  const watch = watchGet(ctx, argv, () => first);
   const lastRow = new Map<string, string>();
   let out = '';
-  const unsubscribe = cluster.store.subscribe(
-    (change) => {
-      const o = change.object as { metadata: { name: string; namespace?: string } };
-      if (info.namespaced && !all && (o.metadata.namespace ?? 'default') !== ns) return;
-      if (names.length && !names.includes(o.metadata.name)) return;
-      const key = `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-      if (change.type === 'DELETED') {
-        const row = lastRow.get(key);
-        lastRow.delete(key);
-        if (row) out += row;
-        return;
-      }
-      const args = ['get', info.resource, o.metadata.name, '--no-headers', ...output];
-      if (info.namespaced) args.push('-n', o.metadata.namespace ?? 'default');
-      const r = kubectl({ ...ctx, stdin: undefined }, args);
-      if (r.exitCode !== 0 || !r.stdout) return;
-      let row = r.stdout;
-      // With -A, kubectl's watch rows keep the NAMESPACE column.
-      if (all && info.namespaced && !output.length) row = `${o.metadata.namespace ?? 'default'}   ${row}`;
-      if (row === lastRow.get(key)) return;
-      lastRow.set(key, row);
-      out += row;
-    },
-    { kind: info.kind },
-  );
+  const unsubscribe = cluster.store.subscribe((change) => {
+    const row = watch.onChange(change);
+    if (!row) return;
+    const key = `${change.object.kind}/${change.object.metadata.namespace ?? ''}/${change.object.metadata.name}`;
+    if (change.type !== 'DELETED' && lastRow.get(key) === row) return;
+    if (change.type === 'DELETED') lastRow.delete(key);
+    else lastRow.set(key, row);
+    out += row;
+  });
   let ended = false;
   return {
     poll() {

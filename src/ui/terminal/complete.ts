@@ -54,8 +54,7 @@ function uniqueSorted(words: string[]): string[] {
 
 /** Completes the last word of `line` (the text left of the cursor). */
 export function complete(line: string, names: NameSource): Completion {
-  const words = line.split(/\s+/);
-  if (words[0] === '') words.shift();
+  const words = line.split(/\s+/).filter(Boolean);
   const word = words.length && !/\s$/.test(line) ? words[words.length - 1] : '';
   const done = /\s$/.test(line) || !words.length ? words : words.slice(0, -1);
   // After a pipe, a new command begins.
