@@ -12,6 +12,8 @@ export interface KubectlContext {
   files?: Record<string, string>;
   /** Standard input, for `-f -` and heredocs. */
   stdin?: string;
+  /** The API schema (see schema.ts), for `kubectl explain`; loaded lazily by the Worker. */
+  schema?: unknown;
 }
 
 /** Where a command writes. */

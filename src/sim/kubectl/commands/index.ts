@@ -14,6 +14,7 @@ import { eventsCommand } from './events';
 import { topCommand } from './top';
 import { editCommand } from './edit';
 import { execCommand } from './exec';
+import { explainCommand } from './explain';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
@@ -30,7 +31,7 @@ import { versionCommand } from './version';
 
 export const COMMANDS: Command[] = [
   // Basic Commands (Beginner / Intermediate)
-  createCommand, exposeCommand, runCommand, setCommand, getCommand, editCommand, deleteCommand,
+  createCommand, exposeCommand, runCommand, setCommand, explainCommand, getCommand, editCommand, deleteCommand,
   // Deploy Commands
   rolloutCommand, scaleCommand,
   // Cluster Management Commands
