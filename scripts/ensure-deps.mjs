@@ -14,8 +14,11 @@ function ensurePackages() {
   const stamp = 'node_modules/.kubesim-deps';
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   console.log('Installing npm packages...');
+  // A fresh clone gets exactly the lockfile (npm ci); an existing install is brought up to date in
+  // place, since npm ci would delete node_modules under anything else running from it.
+  const fresh = !existsSync('node_modules') && existsSync('package-lock.json');
   // Playwright drives Debian's Chromium; it must never download a browser of its own.
-  run(existsSync('package-lock.json') ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', {
+  run(fresh ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', {
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
   });
   writeFileSync(stamp, hash);
