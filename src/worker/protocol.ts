@@ -31,6 +31,9 @@ export interface ApplyResult {
   markers: { line: number; column: number; message: string }[];
 }
 
+export type { ClusterSummary, NodeSummary } from './summary';
+import type { ClusterSummary } from './summary';
+
 /** What one terminal `kubectl` printed (the simulation's KubectlResult as plain data). */
 export interface KubectlReply {
   stdout: string;
@@ -53,7 +56,9 @@ export type Command =
   | { type: 'clock.pause' }
   | { type: 'clock.speed'; x: Speed }
   | { type: 'clock.skip' }
-  | { type: 'reset'; seed: number }
+  | { type: 'reset'; seed: number; /** Worker nodes (control plane not counted); omitted keeps the current shape. */ workers?: number }
+  /** Detail on demand in summary mode: mirror this node's pods (and the Node itself); null for none. */
+  | { type: 'detail'; node: string | null }
   | { type: 'explain'; id: number; podUid: string }
   /** The terminal: runs `kubectl <argv>` against the live cluster; the reply is a KubectlReply. */
   | { type: 'kubectl'; id: number; argv: string[]; stdin?: string; files?: Record<string, string> }
@@ -91,6 +96,16 @@ export interface BatchMessage {
   paused: boolean;
   speed: Speed;
   seed: number;
+  /** 'summary' for large clusters: pods arrive only for `detailNode`, the rest as `summary`. */
+  mode?: 'full' | 'summary';
+  /** Per-node counts and totals (summary mode; only when something changed). */
+  summary?: ClusterSummary;
+  /** True when the UI must drop its mirrored pods before applying `changes` (the detail node changed). */
+  podsReset?: boolean;
+  /** The node whose pods are mirrored in summary mode. */
+  detailNode?: string | null;
+  /** Worker nodes in the cluster (without the control plane). */
+  workers?: number;
 }
 
 export type ReplyMessage =

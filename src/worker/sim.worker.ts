@@ -4,11 +4,12 @@
  * (at most one batch per frame, coalesced by object) and answers commands. Every error
  * is caught: nothing a user types may take the Worker down.
  */
-import { createCluster, type Cluster } from '../sim/cluster';
+import { createCluster, defaultNodes, type Cluster } from '../sim/cluster';
 import { applyYaml } from '../sim/kubectl/apply';
 import { kubectl } from '../sim/kubectl/kubectl';
 import { ChangeBuffer } from './coalesce';
 import { startStream, type TerminalStream } from './terminal-streams';
+import { FULL_PODS, SUMMARY_NODES, SUMMARY_PODS, SummaryTracker } from './summary';
 import {
   PROTOCOL_VERSION,
   type BatchMessage,
@@ -39,6 +40,76 @@ let paused = false;
 let speed: Speed = 1;
 let lastWall = performance.now();
 let broken = false;
+
+// ---- large clusters: summaries instead of every pod, detail on demand ----
+/** Worker nodes of the cluster; the page may pass `{"workers":N,"seed":S}` as the Worker's name. */
+let workers = 3;
+const tracker = new SummaryTracker();
+let mode: 'full' | 'summary' = 'full';
+let detailNode: string | null = null;
+let podsReset = false;
+let lastSummary = 0;
+/** Summaries go out at most this often (and at most once per frame). */
+const SUMMARY_MS = 100;
+/** Events forwarded per batch in summary mode (the newest ones). */
+const SUMMARY_EVENTS = 60;
+let recentEvents: Change[] = [];
+
+/** Whether a change reaches the UI's mirror (summary mode forwards only the detail node's pods). */
+function forwarded(change: Change): boolean {
+  if (mode === 'full') return true;
+  const o = change.object;
+  switch (o.kind) {
+    case 'Pod':
+      return detailNode !== null && (o.spec?.nodeName ?? '') === detailNode;
+    case 'Node':
+      return o.metadata.name === detailNode;
+    case 'Lease':
+      return false;
+    default:
+      return true;
+  }
+}
+
+function onChange(type: Change['type'], object: PlainObject): void {
+  const change = { type, object };
+  tracker.apply(change);
+  if (!forwarded(change)) return;
+  if (mode === 'summary' && object.kind === 'Event') {
+    recentEvents.push(change);
+    if (recentEvents.length > SUMMARY_EVENTS * 4) recentEvents = recentEvents.slice(-SUMMARY_EVENTS);
+    return;
+  }
+  pending.add(type, object);
+}
+
+function wantedMode(): 'full' | 'summary' {
+  if (workers > SUMMARY_NODES || tracker.podCount > SUMMARY_PODS) return 'summary';
+  if (mode === 'summary' && tracker.podCount >= FULL_PODS) return 'summary';
+  return 'full';
+}
+
+/** Summary mode's whole state: everything but pods, nodes, leases; the newest events; the detail node. */
+function summaryFull(): Change[] {
+  const changes: Change[] = [];
+  for (const kind of KINDS) {
+    if (kind === 'Pod' || kind === 'Node' || kind === 'Lease' || kind === 'Event') continue;
+    for (const object of cluster.api.list(kind).items) changes.push({ type: 'ADDED', object: object as PlainObject });
+  }
+  const events = cluster.api.list('Event').items as PlainObject[];
+  const rv = (o: PlainObject) => Number(o.metadata.resourceVersion ?? 0);
+  for (const object of events.sort((a, b) => rv(a) - rv(b)).slice(-SUMMARY_EVENTS * 4)) changes.push({ type: 'ADDED', object });
+  return changes.concat(detailChanges());
+}
+
+function detailChanges(): Change[] {
+  if (detailNode === null) return [];
+  const out: Change[] = [];
+  const node = cluster.api.list('Node').items.find((n) => (n as PlainObject).metadata.name === detailNode);
+  if (node) out.push({ type: 'ADDED', object: node as PlainObject });
+  for (const pod of cluster.api.list('Pod').items as PlainObject[]) if (pod.spec?.nodeName === detailNode) out.push({ type: 'ADDED', object: pod });
+  return out;
+}
 
 // ---- the terminal's long-running kubectl commands (get -w, rollout status) ----
 const streams = new Map<number, TerminalStream>();
@@ -80,7 +151,7 @@ function pollStreams(): void {
   }
 }
 
-function start(newSeed: number): void {
+function start(newSeed: number, newWorkers = workers): void {
   for (const id of [...streams.keys()]) endStream(id, 1);
   unsubscribe?.();
   try {
@@ -89,9 +160,15 @@ function start(newSeed: number): void {
     // a broken old cluster is discarded anyway
   }
   seed = newSeed;
-  cluster = createCluster({ seed });
+  workers = Math.max(0, Math.min(10_000, Math.floor(newWorkers)));
+  tracker.clear();
+  detailNode = null;
+  recentEvents = [];
+  mode = workers > SUMMARY_NODES ? 'summary' : 'full';
+  cluster = createCluster(workers === 3 ? { seed } : { seed, nodes: defaultNodes(workers) });
   pending.clear();
-  unsubscribe = cluster.store.subscribe((change) => pending.add(change.type, change.object as PlainObject));
+  for (const kind of ['Node', 'Pod']) for (const object of cluster.api.list(kind).items) tracker.apply({ type: 'ADDED', object: object as PlainObject });
+  unsubscribe = cluster.store.subscribe((change) => onChange(change.type, change.object as PlainObject));
   needFull = true;
   broken = false;
   lastWall = performance.now();
@@ -105,15 +182,38 @@ function nodesAlive(): Record<string, boolean> {
 
 function flush(): void {
   let changes: Change[];
-  if (needFull) {
+  const want = wantedMode();
+  if (want !== mode) {
+    mode = want;
+    needFull = true;
+  }
+  const alive = nodesAlive();
+  tracker.setAlive(alive);
+  const wall = performance.now();
+  const summary = mode === 'summary' && (needFull || wall - lastSummary >= SUMMARY_MS) ? tracker.take(needFull) : null;
+  if (summary) lastSummary = wall;
+  const resetPods = podsReset;
+  podsReset = false;
+  if (needFull && mode === 'summary') {
+    changes = summaryFull();
+    pending.clear();
+    recentEvents = [];
+  } else if (resetPods && mode === 'summary') {
+    pending.clear();
+    changes = detailChanges();
+  } else if (needFull) {
     changes = [];
     for (const kind of KINDS) {
       for (const object of cluster.api.list(kind).items) changes.push({ type: 'ADDED', object: object as PlainObject });
     }
     pending.clear();
   } else {
-    if (pending.size === 0 && !dirty && paused) return;
+    if (pending.size === 0 && !dirty && paused && !summary && recentEvents.length === 0) return;
     changes = pending.drain();
+    if (recentEvents.length) {
+      changes = changes.concat(recentEvents.slice(-SUMMARY_EVENTS));
+      recentEvents = [];
+    }
   }
   const msg: BatchMessage = {
     type: 'batch',
@@ -123,12 +223,17 @@ function flush(): void {
     now: cluster.clock.now(),
     epochMs: cluster.clock.epochMs,
     changes,
-    nodesAlive: nodesAlive(),
+    nodesAlive: mode === 'summary' ? {} : alive,
     controlPlaneNodes: cluster.nodes.filter((n) => n.controlPlane).map((n) => n.name),
     paused,
     speed,
     seed,
+    mode,
+    podsReset: resetPods || (needFull && mode === 'summary'),
+    detailNode,
+    workers,
   };
+  if (summary) msg.summary = summary;
   needFull = false;
   dirty = false;
   post(msg);
@@ -212,7 +317,13 @@ function handle(cmd: Command): void {
       if (!broken) cluster.skipToNextEvent();
       return;
     case 'reset':
-      start(Number.isFinite(cmd.seed) ? cmd.seed : 1);
+      start(Number.isFinite(cmd.seed) ? cmd.seed : 1, typeof cmd.workers === 'number' && Number.isFinite(cmd.workers) ? cmd.workers : workers);
+      return;
+    case 'detail':
+      if (cmd.node !== detailNode) {
+        detailNode = typeof cmd.node === 'string' ? cmd.node : null;
+        podsReset = true;
+      }
       return;
   }
 }
@@ -234,8 +345,22 @@ self.onmessage = (e: MessageEvent<CommandEnvelope>) => {
 };
 
 try {
-  start(seed);
+  const shape = initialShape();
+  start(shape.seed ?? seed, shape.workers ?? workers);
 } catch (err) {
   fail(err);
 }
 setInterval(tick, FRAME_MS);
+
+/** The shape the page asked for when it created the Worker (`name` is a JSON object). */
+function initialShape(): { seed?: number; workers?: number } {
+  try {
+    const parsed = JSON.parse((self as unknown as { name?: string }).name || '{}') as { seed?: unknown; workers?: unknown };
+    return {
+      seed: typeof parsed.seed === 'number' && Number.isFinite(parsed.seed) ? parsed.seed : undefined,
+      workers: typeof parsed.workers === 'number' && Number.isFinite(parsed.workers) ? parsed.workers : undefined,
+    };
+  } catch {
+    return {};
+  }
+}

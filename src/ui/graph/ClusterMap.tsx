@@ -20,34 +20,12 @@ import { useKind, useMirror } from '../state/store';
 import { send } from '../state/simClient';
 import { BrainIcon, HourglassIcon, PowerIcon, RestoreIcon, ServerIcon } from '../icons';
 import { buildMap, compactPodName, type NodeCard, type PodChip } from './model';
+import { Chip } from './Chip';
+import { SummaryMap } from './SummaryMap';
 
 const NODE_W = 196;
 const GAP = 16;
 const ROW2_Y = 180;
-
-function Chip({ chip }: { chip: PodChip }) {
-  const select = useMirror((s) => s.select);
-  const selected = useMirror((s) => s.selection?.kind === 'Pod' && s.selection.name === chip.name && s.selection.namespace === chip.namespace);
-  const flashSeq = useExplain((s) => (s.flash?.podUid === chip.uid ? s.flash.seq : 0));
-  return (
-    <button
-      className={`chip tone-${chip.tone}${selected ? ' selected' : ''}${flashSeq ? ' just-bound' : ''}`}
-      data-testid="pod-chip"
-      data-pod={chip.name}
-      data-status={chip.status}
-      data-node={chip.nodeName ?? ''}
-      title={`${chip.name} — ${chip.status} (${chip.ready})`}
-      onClick={(e) => {
-        e.stopPropagation();
-        select({ kind: 'Pod', namespace: chip.namespace, name: chip.name });
-      }}
-    >
-      <span className="chip-dot" aria-hidden />
-      <span className="chip-name">{chip.shortName}</span>
-      <span className="chip-status">{chip.status}</span>
-    </button>
-  );
-}
 
 type CardData = { card: NodeCard };
 
@@ -377,9 +355,12 @@ function Map() {
 export function ClusterMap() {
   const { t } = useTranslation();
   const hasNodes = useMirror((s) => Object.keys(s.nodesAlive).length > 0);
+  const summary = useMirror((s) => s.mode === 'summary');
   return (
-    <section className="panel map-panel" data-testid="cluster-map" aria-label={t('map.title')}>
-      {hasNodes ? (
+    <section className="panel map-panel" data-testid="cluster-map" data-mode={summary ? 'summary' : 'full'} aria-label={t('map.title')}>
+      {summary ? (
+        <SummaryMap />
+      ) : hasNodes ? (
         <ReactFlowProvider>
           <Map />
         </ReactFlowProvider>

@@ -71,7 +71,7 @@ function died(message: string): void {
 export function startSim(): void {
   stopSim();
   useMirror.getState().setWorkerStatus('starting');
-  const w = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+  const w = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: JSON.stringify(shapeFromUrl()) });
   w.onmessage = onMessage;
   w.onerror = (e) => {
     e.preventDefault();
@@ -79,6 +79,24 @@ export function startSim(): void {
   };
   w.onmessageerror = () => died('a message from the simulation worker could not be read');
   worker = w;
+}
+
+/** The cluster shape asked for in the page's URL: `?workers=50&seed=7`. */
+export function shapeFromUrl(search: string = typeof location === 'undefined' ? '' : location.search): { workers?: number; seed?: number } {
+  const params = new URLSearchParams(search);
+  const out: { workers?: number; seed?: number } = {};
+  const workers = Number(params.get('workers') ?? NaN);
+  if (params.has('workers') && Number.isInteger(workers) && workers >= 0 && workers <= 10_000) out.workers = workers;
+  const seed = Number(params.get('seed') ?? NaN);
+  if (params.has('seed') && Number.isFinite(seed)) out.seed = seed;
+  return out;
+}
+
+/** Summary mode: asks the Worker to mirror one node's pods (detail on demand); null for none. */
+export function showNodeDetail(node: string | null): void {
+  if (useMirror.getState().detailNode === node) return;
+  useMirror.setState({ detailNode: node });
+  send({ type: 'detail', node });
 }
 
 /** Terminates the Worker (on unmount). */

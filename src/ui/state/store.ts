@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
-import type { BatchMessage, PlainObject, Speed } from '../../worker/protocol';
+import type { BatchMessage, NodeSummary, PlainObject, Speed } from '../../worker/protocol';
 
 export type WorkerStatus = 'starting' | 'running' | 'dead';
 
@@ -29,10 +29,29 @@ export interface MirrorState {
   workerStatus: WorkerStatus;
   workerError: string | null;
   selection: Selection | null;
+  /** 'summary' for large clusters: the map draws `summary`, pods are mirrored only for `detailNode`. */
+  mode: 'full' | 'summary';
+  summary: SummaryState;
+  /** The node whose pods the Worker mirrors in summary mode. */
+  detailNode: string | null;
+  workers: number;
   applyBatch: (batch: BatchMessage) => void;
   select: (sel: Selection | null) => void;
   setWorkerStatus: (status: WorkerStatus, error?: string | null) => void;
 }
+
+/** The large map's data: node rows by name (unchanged rows keep their reference), their order, totals. */
+export interface SummaryState {
+  rows: Record<string, NodeSummary>;
+  order: string[];
+  totals: number[];
+  pending: number;
+  podCount: number;
+}
+
+const EMPTY_SUMMARY: SummaryState = { rows: {}, order: [], totals: [0, 0, 0, 0, 0], pending: 0, podCount: 0 };
+/** In summary mode the event list keeps the newest events only (a sample). */
+const SUMMARY_EVENTS_KEPT = 300;
 
 /** The mirror key of an object within its kind. */
 export function objKey(namespace: string | undefined, name: string): string {
@@ -53,11 +72,26 @@ export const useMirror = create<MirrorState>()(
     workerStatus: 'starting',
     workerError: null,
     selection: null,
+    mode: 'full',
+    summary: EMPTY_SUMMARY,
+    detailNode: null,
+    workers: 3,
     applyBatch: (batch) =>
       set((s) => {
         if (batch.full) {
           s.objects = {};
           s.selection = null;
+          if (batch.mode !== 'summary') s.summary = EMPTY_SUMMARY;
+        }
+        if (batch.podsReset && s.objects.Pod) s.objects.Pod = {};
+        if (batch.mode) s.mode = batch.mode;
+        if (batch.detailNode !== undefined) s.detailNode = batch.detailNode;
+        if (batch.workers !== undefined) s.workers = batch.workers;
+        const sum = batch.summary;
+        if (sum) {
+          const rows = sum.full ? {} : { ...s.summary.rows };
+          for (const r of sum.changed) rows[r.name] = r;
+          s.summary = { rows, order: sum.order ?? s.summary.order, totals: sum.totals, pending: sum.pending, podCount: sum.podCount };
         }
         for (const { type, object } of batch.changes) {
           const byKind = (s.objects[object.kind] ??= {});
@@ -65,6 +99,7 @@ export const useMirror = create<MirrorState>()(
           if (type === 'DELETED') delete byKind[key];
           else byKind[key] = object;
         }
+        if (batch.mode === 'summary') trimEvents(s.objects);
         s.rv = batch.rv;
         s.now = batch.now;
         s.epochMs = batch.epochMs;
@@ -86,6 +121,19 @@ export const useMirror = create<MirrorState>()(
       }),
   })),
 );
+
+/** Keeps the newest events (by resourceVersion) when there are too many. */
+function trimEvents(objects: Record<string, Record<string, PlainObject>>): void {
+  const events = objects.Event;
+  if (!events) return;
+  const keys = Object.keys(events);
+  if (keys.length <= SUMMARY_EVENTS_KEPT * 1.5) return;
+  const rv = (k: string) => Number(events[k].metadata.resourceVersion ?? 0);
+  const keep = keys.sort((a, b) => rv(b) - rv(a)).slice(0, SUMMARY_EVENTS_KEPT);
+  const next: Record<string, PlainObject> = {};
+  for (const k of keep) next[k] = events[k];
+  objects.Event = next;
+}
 
 function sameRecord(a: Record<string, boolean>, b: Record<string, boolean>): boolean {
   const ka = Object.keys(a);
