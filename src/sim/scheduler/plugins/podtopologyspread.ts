@@ -115,13 +115,8 @@ function nodeIncluded(pod: Pod, node: Node, c: Constraint): boolean {
 
 /** Pods on the node in the pod's namespace, not terminating, that the selector matches. */
 export function countMatching(nodeInfo: NodeInfo, selector: LabelSelector, namespace: string): number {
-  let n = 0;
-  // Only pods carrying every matchLabels pair can match: start from the node's label index.
-  for (const p of nodeInfo.candidatesFor(namespace, selector.matchLabels)) {
-    if (p.metadata?.deletionTimestamp) continue;
-    if (selectorMatches(selector, p.metadata?.labels)) n++;
-  }
-  return n;
+  // From the node's label index: only pods carrying every matchLabels pair are looked at.
+  return nodeInfo.countMatching(namespace, selector);
 }
 
 /** PreFilter state: per constraint, matching pods per domain value. */
