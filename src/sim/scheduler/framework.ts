@@ -122,23 +122,21 @@ export class Snapshot {
   }
 
   /**
-   * The nodes that may hold a pod of `namespace` carrying every pair of
-   * `matchLabels` (any pod of the namespace without it), in no particular
+   * The nodes that may hold a pod of `namespace` carrying every matchLabels
+   * pair of the selector (any pod of the namespace without any), in no particular
    * order; every other node holds none. Without the cache's index, every node.
    */
-  nodesWithPodsLabelled(namespace: string, matchLabels: Record<string, string> | undefined): Iterable<NodeInfo> {
+  nodesWithPodsLabelled(namespace: string, compiled: CompiledSelector): Iterable<NodeInfo> {
     if (!this.labelNodes) return this.nodes;
     const byLabel = this.labelNodes.get(namespace);
     if (!byLabel) return [];
-    let best: ReadonlySet<NodeInfo> | undefined;
-    if (matchLabels) {
-      for (const bucketKey of bucketKeysOf(matchLabels)) {
-        const nodes = byLabel.get(bucketKey);
-        if (!nodes) return [];
-        if (!best || nodes.size < best.size) best = nodes;
-      }
+    let best: ReadonlySet<NodeInfo> | undefined = compiled.keys.length ? undefined : byLabel.get('');
+    for (const bucketKey of compiled.keys) {
+      const nodes = byLabel.get(bucketKey);
+      if (!nodes) return [];
+      if (!best || nodes.size < best.size) best = nodes;
     }
-    return best ?? byLabel.get('') ?? [];
+    return best ?? [];
   }
 
   /** The NodeInfo of one node. */
@@ -345,20 +343,20 @@ export function labelBucketKey(key: string, value: string): string {
   return `${key}\0${value}`;
 }
 
-const bucketKeysMemo = new WeakMap<Record<string, string>, string[]>();
+/** A label selector with its label index keys worked out once (per cycle), for NodeInfo.countMatching. */
+export interface CompiledSelector {
+  selector: LabelSelector;
+  /** The index keys of its matchLabels. */
+  keys: string[];
+  withExpressions: boolean;
+}
 
-/**
- * The label index keys of a selector's matchLabels, remembered per object
- * (selectors are built per cycle and not changed afterwards).
- */
-function bucketKeysOf(matchLabels: Record<string, string>): string[] {
-  let keys = bucketKeysMemo.get(matchLabels);
-  if (!keys) {
-    keys = [];
-    for (const k in matchLabels) keys.push(labelBucketKey(k, matchLabels[k]));
-    bucketKeysMemo.set(matchLabels, keys);
-  }
-  return keys;
+/** Works out a selector's label index keys. */
+export function compileSelector(selector: LabelSelector): CompiledSelector {
+  const keys: string[] = [];
+  const matchLabels = selector.matchLabels ?? {};
+  for (const k in matchLabels) keys.push(labelBucketKey(k, matchLabels[k]));
+  return { selector, keys, withExpressions: (selector.matchExpressions?.length ?? 0) > 0 };
 }
 
 /** True when the pod has inter-pod affinity or anti-affinity of any kind. */
@@ -466,10 +464,10 @@ export class NodeInfo {
    * terminating ones: the pods in every one of its matchLabels' buckets, checked
    * against matchExpressions when it has any (the same answer as `selectorMatches` on each pod).
    */
-  countMatching(namespace: string, selector: LabelSelector): number {
+  countMatching(namespace: string, compiled: CompiledSelector): number {
     const byLabel = this.labelIndex.get(namespace);
     if (!byLabel) return 0;
-    const keys = selector.matchLabels ? bucketKeysOf(selector.matchLabels) : [];
+    const { selector, keys, withExpressions } = compiled;
     let smallest: PodBucket | undefined = keys.length ? undefined : byLabel.get('');
     for (const bucketKey of keys) {
       const bucket = byLabel.get(bucketKey);
@@ -477,7 +475,6 @@ export class NodeInfo {
       if (!smallest || bucket.size < smallest.size) smallest = bucket;
     }
     if (!smallest) return 0;
-    const withExpressions = (selector.matchExpressions?.length ?? 0) > 0;
     let n = 0;
     for (const [key, pod] of smallest) {
       if (pod.metadata?.deletionTimestamp) continue;

@@ -10,8 +10,8 @@ import type { LabelSelector, Node, Pod } from '../../api/types';
 import type { TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import { selectorMatches } from '../../api/selectors';
 import {
-  MAX_NODE_SCORE, SKIP, SUCCESS, toleratedBy, unschedulable,
-  type CycleState, type FilterPlugin, type NodeInfo, type ScorePlugin, type Snapshot, type Status,
+  MAX_NODE_SCORE, SKIP, SUCCESS, compileSelector, toleratedBy, unschedulable,
+  type CompiledSelector, type CycleState, type FilterPlugin, type NodeInfo, type ScorePlugin, type Snapshot, type Status,
 } from '../framework';
 import { requiredNodeAffinityMatches } from './nodeaffinity';
 
@@ -116,7 +116,7 @@ function nodeIncluded(pod: Pod, node: Node, c: Constraint): boolean {
 /** Pods on the node in the pod's namespace, not terminating, that the selector matches. */
 export function countMatching(nodeInfo: NodeInfo, selector: LabelSelector, namespace: string): number {
   // From the node's label index: only pods carrying every matchLabels pair are looked at.
-  return nodeInfo.countMatching(namespace, selector);
+  return nodeInfo.countMatching(namespace, compileSelector(selector));
 }
 
 /** PreFilter state: per constraint, matching pods per domain value. */
@@ -135,12 +135,13 @@ export function preFilterSpread(pod: Pod, snapshot: Snapshot, state: CycleState)
   if (constraints.length === 0) return SKIP;
   const ns = pod.metadata?.namespace ?? 'default';
   const counts = constraints.map(() => new Map<string, number>());
+  const compiled = constraints.map((c) => compileSelector(c.selector));
   for (const info of snapshot.nodes) {
     if (!hasAllKeys(info.node, constraints)) continue;
     constraints.forEach((c, i) => {
       if (!nodeIncluded(pod, info.node, c)) return;
       const value = info.node.metadata!.labels![c.topologyKey];
-      counts[i].set(value, (counts[i].get(value) ?? 0) + countMatching(info, c.selector, ns));
+      counts[i].set(value, (counts[i].get(value) ?? 0) + info.countMatching(ns, compiled[i]));
     });
   }
   // Too few domains (always so with none, minDomains ≥ 1): the minimum counts as 0.
@@ -175,6 +176,8 @@ interface ScoreState {
   ignored: Set<string>;
   /** The pod's namespace. */
   namespace: string;
+  /** Each constraint's selector, compiled for the label index. */
+  compiled: CompiledSelector[];
 }
 
 const PRESCORE_KEY = `PreScore${NAME}`;
@@ -219,19 +222,20 @@ export function preScoreSpread(pod: Pod, feasible: readonly NodeInfo[], snapshot
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : sizes[i]) + 2));
   const ns = pod.metadata?.namespace ?? 'default';
-  for (const c of constraints) {
+  const compiled = constraints.map((c) => compileSelector(c.selector));
+  for (const [i, c] of constraints.entries()) {
     if (c.topologyKey === HOSTNAME) continue;
     const domains = domainCounts.get(c.topologyKey)!;
     // Nodes without a pod carrying the selector's labels add nothing: visit only those that have one.
-    for (const info of snapshot.nodesWithPodsLabelled(ns, c.selector.matchLabels)) {
+    for (const info of snapshot.nodesWithPodsLabelled(ns, compiled[i])) {
       if (requireAll && !hasAllKeys(info.node, constraints)) continue;
       // Only domains that hold a feasible node matter.
       const before = domains.get(domainValue(info.node, c.topologyKey));
       if (before === undefined || !nodeIncluded(pod, info.node, c)) continue;
-      domains.set(domainValue(info.node, c.topologyKey), before + countMatching(info, c.selector, ns));
+      domains.set(domainValue(info.node, c.topologyKey), before + info.countMatching(ns, compiled[i]));
     }
   }
-  state.write(PRESCORE_KEY, { constraints, domainCounts, weights, ignored, namespace: ns } satisfies ScoreState);
+  state.write(PRESCORE_KEY, { constraints, domainCounts, weights, ignored, namespace: ns, compiled } satisfies ScoreState);
   return undefined;
 }
 
@@ -245,7 +249,7 @@ export function scoreSpread(_pod: Pod, nodeInfo: NodeInfo, state: CycleState): n
     const c = s.constraints[i];
     if (!(c.topologyKey in labels)) continue;
     const count = c.topologyKey === HOSTNAME
-      ? countMatching(nodeInfo, c.selector, s.namespace)
+      ? nodeInfo.countMatching(s.namespace, s.compiled[i])
       : s.domainCounts.get(c.topologyKey)!.get(`${labels[c.topologyKey]}`) ?? 0;
     score += count * s.weights[i] + (c.maxSkew - 1);
   }
