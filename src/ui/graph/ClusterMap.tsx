@@ -1,5 +1,5 @@
 /** Centre: the cluster map (React Flow) with the control plane, one box per node and the pending area. */
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -19,13 +19,32 @@ import { marksSummaryKey, nodeMarkKey, parseNodeMark, useExplain, type NodeMark 
 import { useKind, useMirror } from '../state/store';
 import { send } from '../state/simClient';
 import { BrainIcon, HourglassIcon, PowerIcon, RestoreIcon, ServerIcon } from '../icons';
-import { buildMap, compactPodName, type NodeCard, type PodChip } from './model';
+import { buildMap, compactPodName, MapCache, type NodeCard, type PodChip } from './model';
 import { Chip } from './Chip';
 import { SummaryMap } from './SummaryMap';
 
 const NODE_W = 196;
 const GAP = 16;
 const ROW2_Y = 180;
+/** Up to this many workers stand in one row (today's layout); more wrap into a grid. */
+const ONE_ROW = 8;
+/** Roughly how tall a node card is (head, meta, foot) and how much each pod chip adds. */
+const CARD_BASE_H = 140;
+const CHIP_H = 30;
+/** Above this many pods (or in the grid layout) chips change state without animations. */
+const BUSY_PODS = 300;
+
+/**
+ * Columns and row height for the workers: one row for a few nodes; for many, a grid whose
+ * shape follows the map's aspect. Row height steps in buckets so pods arriving do not reflow it.
+ */
+export function layoutGrid(workers: readonly NodeCard[]): { cols: number; rowH: number } {
+  const maxPods = workers.reduce((m, c) => Math.max(m, c.pods.length), 0);
+  const rowH = CARD_BASE_H + Math.ceil(maxPods / 8) * 8 * CHIP_H + GAP * 2;
+  if (workers.length <= ONE_ROW) return { cols: Math.max(1, workers.length), rowH };
+  const cols = Math.max(ONE_ROW, Math.min(workers.length, Math.ceil(Math.sqrt((workers.length * rowH * 1.3) / (NODE_W + GAP)))));
+  return { cols, rowH };
+}
 
 type CardData = { card: NodeCard };
 
@@ -290,19 +309,36 @@ function Map() {
   const select = useMirror((s) => s.select);
   const { fitView } = useReactFlow();
 
-  const { flowNodes, flowEdges, shape } = useMemo(() => {
-    const { cards, pending } = buildMap(nodes, pods, nodesAlive, controlPlaneNodes);
+  const [cache] = useState(() => new MapCache());
+  const prevFlow = useRef(new globalThis.Map<string, Node>());
+
+  const { flowNodes, flowEdges, busy, shape } = useMemo(() => {
+    const { cards, pending } = buildMap(nodes, pods, nodesAlive, controlPlaneNodes, cache);
     const cp = cards.find((c) => c.controlPlane);
     const workers = cards.filter((c) => c !== cp);
+    const grid = layoutGrid(workers);
     const flowNodes: Node[] = [];
     const flowEdges: Edge[] = [];
-    const rowWidth = Math.max(workers.length * (NODE_W + GAP) - GAP, NODE_W * 3 + GAP * 2);
+    const rowWidth = Math.max(grid.cols * (NODE_W + GAP) - GAP, NODE_W * 3 + GAP * 2);
     const cpWidth = NODE_W * 2 + GAP;
-    if (cp) flowNodes.push({ id: `node/${cp.name}`, type: 'controlPlane', position: { x: 0, y: 0 }, data: { card: cp }, draggable: false, selectable: false });
-    flowNodes.push({ id: 'pending', type: 'pending', position: { x: Math.max(cpWidth + GAP, rowWidth - NODE_W), y: 0 }, data: { pods: pending }, draggable: false, selectable: false });
+    // A flow node keeps its object while its card and place are unchanged, so React Flow skips it.
+    const prev = prevFlow.current;
+    const next = new globalThis.Map<string, Node>();
+    const keep = (id: string, type: string, x: number, y: number, data: Record<string, unknown>, dataKey: unknown) => {
+      const old = prev.get(id);
+      const n: Node =
+        old && old.position.x === x && old.position.y === y && (old.data as { key?: unknown }).key === dataKey
+          ? old
+          : { id, type, position: { x, y }, data: { ...data, key: dataKey }, draggable: false, selectable: false };
+      next.set(id, n);
+      flowNodes.push(n);
+    };
+    if (cp) keep(`node/${cp.name}`, 'controlPlane', 0, 0, { card: cp }, cp);
+    keep('pending', 'pending', Math.max(cpWidth + GAP, rowWidth - NODE_W), 0, { pods: pending }, pending);
     workers.forEach((card, i) => {
-      flowNodes.push({ id: `node/${card.name}`, type: 'worker', position: { x: i * (NODE_W + GAP), y: ROW2_Y }, data: { card }, draggable: false, selectable: false });
-      if (cp) {
+      keep(`node/${card.name}`, 'worker', (i % grid.cols) * (NODE_W + GAP), ROW2_Y + Math.floor(i / grid.cols) * grid.rowH, { card }, card);
+      // Many nodes: a grid without wires (a fan of 50 animated edges only repaints the map).
+      if (cp && workers.length <= ONE_ROW) {
         const ok = card.alive && card.ready;
         flowEdges.push({
           id: `e/${card.name}`,
@@ -314,8 +350,15 @@ function Map() {
         });
       }
     });
-    return { flowNodes, flowEdges, shape: cards.map((c) => c.name).join(',') };
-  }, [nodes, pods, nodesAlive, controlPlaneNodes]);
+    prevFlow.current = next;
+    const podCount = cards.reduce((n, c) => n + c.pods.length, pending.length);
+    const busy = workers.length > ONE_ROW || podCount > BUSY_PODS;
+    return { flowNodes, flowEdges, busy, shape: `${cards.map((c) => c.name).join(',')}|${grid.cols}x${grid.rowH}` };
+  }, [nodes, pods, nodesAlive, controlPlaneNodes, cache]);
+
+  // Edges change only with the nodes' health, not with every pod.
+  const edgeKey = flowEdges.map((e) => `${e.id}:${e.animated ? 1 : 0}`).join(',');
+  const stableEdges = useMemo(() => flowEdges, [edgeKey]);
 
   useEffect(() => {
     const id = requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1.35, duration: 200 }));
@@ -325,11 +368,12 @@ function Map() {
   return (
     <ReactFlow
       nodes={flowNodes}
-      edges={flowEdges}
+      edges={stableEdges}
+      className={busy ? 'map-busy' : undefined}
       nodeTypes={nodeTypes}
       fitView
       fitViewOptions={{ padding: 0.06, maxZoom: 1.35 }}
-      minZoom={0.2}
+      minZoom={0.05}
       maxZoom={2}
       nodesDraggable={false}
       nodesConnectable={false}

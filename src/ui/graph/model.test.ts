@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMap, shortPodName } from './model';
+import { buildMap, MapCache, shortPodName } from './model';
 
 const node = (name: string, ready: boolean, cp = false) => ({
   apiVersion: 'v1',
@@ -33,5 +33,21 @@ describe('buildMap', () => {
   it('shortens pod names by their template hash', () => {
     expect(shortPodName(pod('web-5d8c7b6f4-x2k9p'))).toBe('web-x2k9p');
     expect(shortPodName(pod('standalone'))).toBe('standalone');
+  });
+});
+
+describe('MapCache', () => {
+  it('keeps chips and cards of unchanged pods and nodes by reference', () => {
+    const cache = new MapCache();
+    const nodes = { '/node-1': node('node-1', true), '/node-2': node('node-2', true) };
+    const a = pod('a', 'node-1');
+    const b = pod('b', 'node-2');
+    const first = buildMap(nodes, { 'default/a': a, 'default/b': b }, {}, [], cache);
+    const b2 = { ...b, status: { phase: 'Running' } };
+    const second = buildMap(nodes, { 'default/a': a, 'default/b': b2 }, {}, [], cache);
+    expect(second.cards[0]).toBe(first.cards[0]);
+    expect(second.cards[0].pods[0]).toBe(first.cards[0].pods[0]);
+    expect(second.cards[1]).not.toBe(first.cards[1]);
+    expect(second.pending).toBe(first.pending);
   });
 });

@@ -63,18 +63,63 @@ export function isControlPlane(node: PlainObject): boolean {
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/**
+ * Keeps what it built between calls so that unchanged pods keep their chip object and
+ * unchanged nodes their card object: memoised components then skip them, and a batch that
+ * touches a few pods re-renders a few chips, not the whole map.
+ */
+export class MapCache {
+  private chips = new WeakMap<PlainObject, PodChip>();
+  private cards = new Map<string, NodeCard>();
+  private pending: PodChip[] = [];
+
+  chip(pod: PlainObject): PodChip {
+    let c = this.chips.get(pod);
+    if (!c) this.chips.set(pod, (c = toChip(pod)));
+    return c;
+  }
+
+  /** The previous card when nothing in it changed, else `next`. */
+  card(next: NodeCard): NodeCard {
+    const prev = this.cards.get(next.name);
+    const same =
+      prev &&
+      prev.ready === next.ready &&
+      prev.alive === next.alive &&
+      prev.controlPlane === next.controlPlane &&
+      prev.unschedulable === next.unschedulable &&
+      prev.zone === next.zone &&
+      sameList(prev.pods, next.pods);
+    const out = same ? prev : next;
+    this.cards.set(next.name, out);
+    return out;
+  }
+
+  pendingList(next: PodChip[]): PodChip[] {
+    if (!sameList(this.pending, next)) this.pending = next;
+    return this.pending;
+  }
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Node cards (sorted by name, control plane first) and the pods no node holds yet. */
 export function buildMap(
   nodes: Record<string, PlainObject>,
   pods: Record<string, PlainObject>,
   nodesAlive: Record<string, boolean>,
   controlPlaneNodes: string[] = [],
+  cache?: MapCache,
 ): { cards: NodeCard[]; pending: PodChip[] } {
   const names = new Set([...Object.values(nodes).map((n) => n.metadata.name), ...Object.keys(nodesAlive)]);
   const byNode = new Map<string, PodChip[]>();
   const pending: PodChip[] = [];
   for (const pod of Object.values(pods)) {
-    const chip = toChip(pod);
+    const chip = cache ? cache.chip(pod) : toChip(pod);
     if (chip.nodeName) {
       let list = byNode.get(chip.nodeName);
       if (!list) byNode.set(chip.nodeName, (list = []));
@@ -85,7 +130,7 @@ export function buildMap(
   for (const name of names) {
     const node = nodes[`/${name}`];
     const labels = (node?.metadata.labels ?? {}) as Record<string, string>;
-    cards.push({
+    const card: NodeCard = {
       name,
       ready: nodeReady(node),
       alive: nodesAlive[name] ?? true,
@@ -93,8 +138,10 @@ export function buildMap(
       unschedulable: !!node?.spec?.unschedulable,
       zone: labels['topology.kubernetes.io/zone'] ?? '',
       pods: (byNode.get(name) ?? []).sort(byName),
-    });
+    };
+    cards.push(cache ? cache.card(card) : card);
   }
   cards.sort((a, b) => Number(b.controlPlane) - Number(a.controlPlane) || byName(a, b));
-  return { cards, pending: pending.sort(byName) };
+  pending.sort(byName);
+  return { cards, pending: cache ? cache.pendingList(pending) : pending };
 }
