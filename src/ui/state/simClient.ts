@@ -2,7 +2,7 @@
  * The UI's handle on the simulation Worker: starts it, feeds batches into the mirror,
  * matches replies to requests, and notices when the Worker dies.
  */
-import { PROTOCOL_VERSION, type Command, type CommandEnvelope, type PlainObject, type RequestCommand, type SimMessage, type StreamMessage } from '../../worker/protocol';
+import { PROTOCOL_VERSION, type BatchMessage, type Command, type CommandEnvelope, type PlainObject, type RequestCommand, type SimMessage, type StreamMessage } from '../../worker/protocol';
 import type { SchedulingRecord } from '../../sim/scheduler/explain';
 import { ExplainDriver, newlyBound } from './explain';
 import { objKey, useMirror } from './store';
@@ -23,11 +23,15 @@ function onMessage(e: MessageEvent<SimMessage>): void {
   }
   switch (msg.type) {
     case 'batch': {
-      const before = useMirror.getState().objects.Pod;
-      useMirror.getState().applyBatch(msg);
-      if (msg.full) explainDriver.reset();
-      else explainDriver.bound(newlyBound(msg.changes, before, msg.full).map((b) => b.uid));
-      followSelection();
+      // Busy full maps take batches at most every BUSY_APPLY_MS (merged in order), so the
+      // main thread renders a few times a second instead of every frame.
+      if (!msg.full && isBusy()) {
+        queued.push(msg);
+        if (!flushTimer) flushTimer = setTimeout(flushQueued, BUSY_APPLY_MS);
+        return;
+      }
+      flushQueued();
+      applyOne(msg);
       return;
     }
     case 'reply': {
@@ -57,6 +61,36 @@ export function onStream(stream: number, listener: (msg: StreamMessage) => void)
   return () => {
     streamListeners.delete(stream);
   };
+}
+
+/** Above this many mirrored pods in the full view, batches are applied in bursts. */
+const BUSY_PODS = 300;
+const BUSY_APPLY_MS = 100;
+let queued: BatchMessage[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function isBusy(): boolean {
+  const s = useMirror.getState();
+  return s.mode === 'full' && Object.keys(s.objects.Pod ?? {}).length > BUSY_PODS;
+}
+
+function applyOne(msg: BatchMessage): void {
+  const before = useMirror.getState().objects.Pod;
+  useMirror.getState().applyBatch(msg);
+  if (msg.full) explainDriver.reset();
+  else explainDriver.bound(newlyBound(msg.changes, before, msg.full).map((b) => b.uid));
+  followSelection();
+}
+
+/** Applies the queued batches as one (changes in order; the last one's clock and flags). */
+function flushQueued(): void {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  if (queued.length === 0) return;
+  const last = queued[queued.length - 1];
+  const merged: BatchMessage = { ...last, changes: queued.length === 1 ? last.changes : queued.flatMap((b) => b.changes) };
+  queued = [];
+  applyOne(merged);
 }
 
 function died(message: string): void {
@@ -101,6 +135,9 @@ export function showNodeDetail(node: string | null): void {
 
 /** Terminates the Worker (on unmount). */
 export function stopSim(): void {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  queued = [];
   worker?.terminate();
   worker = null;
 }

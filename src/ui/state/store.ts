@@ -85,7 +85,8 @@ export const useMirror = create<MirrorState>()(
         }
         if (batch.podsReset && s.objects.Pod) s.objects.Pod = {};
         if (batch.mode) s.mode = batch.mode;
-        if (batch.detailNode !== undefined) s.detailNode = batch.detailNode;
+        // detailNode is the UI's own (showNodeDetail): a batch sent before the Worker saw the request must not undo it.
+        if (batch.full && batch.detailNode === null && batch.podsReset) s.detailNode = null;
         if (batch.workers !== undefined) s.workers = batch.workers;
         const sum = batch.summary;
         if (sum) {
